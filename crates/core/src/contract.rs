@@ -1,0 +1,215 @@
+//! The public JSON shape of an analyzed document (see `schema/analysis.schema.json`).
+//!
+//! Offsets here are Unicode code points, end exclusive, so `text[start:end]` in Python gives the
+//! covered text. Field names are a contract: add fields, never rename.
+
+use crate::layers::{Entity, Quantity, Quote};
+use crate::{Analysis, CharIndex, Document, Metadata, Span};
+use serde::Serialize;
+
+#[derive(Debug, Serialize)]
+pub struct TextSpan {
+    pub start: usize,
+    pub end: usize,
+    pub text: String,
+}
+
+#[derive(Debug, Serialize)]
+pub struct PlainSpan {
+    pub start: usize,
+    pub end: usize,
+}
+
+#[derive(Debug, Serialize)]
+pub struct SpeakerJson {
+    pub name: String,
+    pub role: Option<String>,
+    pub affiliation: Option<String>,
+}
+
+#[derive(Debug, Serialize)]
+pub struct QuoteJson {
+    pub id: String,
+    pub kind: &'static str,
+    pub cue: Option<TextSpan>,
+    pub sources: Vec<TextSpan>,
+    pub speaker: Option<SpeakerJson>,
+    pub contents: Vec<TextSpan>,
+    pub stance: &'static str,
+    pub confidence: f32,
+    /// Ids of the quantities inside this quote's contents.
+    pub quantities: Vec<String>,
+}
+
+#[derive(Debug, Serialize)]
+pub struct QuantityJson {
+    pub id: String,
+    pub start: usize,
+    pub end: usize,
+    pub text: String,
+    pub value: f64,
+    pub qualifier: &'static str,
+    pub counted: Option<String>,
+    pub counted_span: Option<PlainSpan>,
+    /// Id of the quote whose contents hold this quantity.
+    pub quote: Option<String>,
+}
+
+#[derive(Debug, Serialize)]
+pub struct EntityJson {
+    pub start: usize,
+    pub end: usize,
+    pub text: String,
+    pub label: &'static str,
+    pub canonical: String,
+    pub country: Option<String>,
+}
+
+#[derive(Debug, Serialize)]
+pub struct DocumentJson {
+    pub id: String,
+    pub text_length: usize,
+    #[serde(skip_serializing_if = "is_empty_metadata")]
+    pub metadata: Metadata,
+    pub sentences: Vec<PlainSpan>,
+    pub quotes: Vec<QuoteJson>,
+    pub quantities: Vec<QuantityJson>,
+    pub entities: Vec<EntityJson>,
+}
+
+fn is_empty_metadata(metadata: &Metadata) -> bool {
+    *metadata == Metadata::default()
+}
+
+struct Converter<'a> {
+    text: &'a str,
+    index: CharIndex,
+}
+
+impl Converter<'_> {
+    fn plain(&self, span: Span) -> PlainSpan {
+        PlainSpan {
+            start: self.index.char_offset(span.start),
+            end: self.index.char_offset(span.end),
+        }
+    }
+
+    fn text_span(&self, span: Span) -> TextSpan {
+        TextSpan {
+            start: self.index.char_offset(span.start),
+            end: self.index.char_offset(span.end),
+            text: span.text(self.text).to_owned(),
+        }
+    }
+
+    fn quote(&self, at: usize, quote: &Quote, quantity_ids: Vec<String>) -> QuoteJson {
+        QuoteJson {
+            id: quote_id(at),
+            kind: match quote.kind {
+                crate::layers::QuoteKind::Direct => "direct",
+                crate::layers::QuoteKind::Indirect => "indirect",
+                crate::layers::QuoteKind::Mixed => "mixed",
+            },
+            cue: quote.cue.map(|cue| self.text_span(cue)),
+            sources: quote.sources.iter().map(|&s| self.text_span(s)).collect(),
+            speaker: quote.speaker.as_ref().map(|s| SpeakerJson {
+                name: s.name.clone(),
+                role: s.role.clone(),
+                affiliation: s.affiliation.clone(),
+            }),
+            contents: quote.contents.iter().map(|&c| self.text_span(c)).collect(),
+            stance: quote.stance.as_str(),
+            confidence: quote.confidence,
+            quantities: quantity_ids,
+        }
+    }
+
+    fn quantity(&self, at: usize, quantity: &Quantity, quote: Option<usize>) -> QuantityJson {
+        QuantityJson {
+            id: quantity_id(at),
+            start: self.index.char_offset(quantity.span.start),
+            end: self.index.char_offset(quantity.span.end),
+            text: quantity.span.text(self.text).to_owned(),
+            value: quantity.value,
+            qualifier: match quantity.qualifier {
+                crate::layers::Qualifier::Exact => "exact",
+                crate::layers::Qualifier::AtLeast => "at_least",
+                crate::layers::Qualifier::MoreThan => "more_than",
+                crate::layers::Qualifier::About => "about",
+                crate::layers::Qualifier::UpTo => "up_to",
+                crate::layers::Qualifier::Approximate => "approximate",
+            },
+            counted: quantity.counted.map(|c| c.text(self.text).to_owned()),
+            counted_span: quantity.counted.map(|c| self.plain(c)),
+            quote: quote.map(quote_id),
+        }
+    }
+
+    fn entity(&self, entity: &Entity) -> EntityJson {
+        EntityJson {
+            start: self.index.char_offset(entity.span.start),
+            end: self.index.char_offset(entity.span.end),
+            text: entity.span.text(self.text).to_owned(),
+            label: entity.label.as_str(),
+            canonical: entity.canonical.clone(),
+            country: entity.country.clone(),
+        }
+    }
+}
+
+fn quote_id(at: usize) -> String {
+    format!("q{}", at + 1)
+}
+
+fn quantity_id(at: usize) -> String {
+    format!("n{}", at + 1)
+}
+
+/// Builds the contract JSON of one analyzed document.
+pub fn document_json(document: &Document, analysis: &Analysis) -> DocumentJson {
+    let converter = Converter {
+        text: &document.text,
+        index: CharIndex::new(&document.text),
+    };
+    let quantity_quotes: Vec<Option<usize>> = analysis
+        .quantities
+        .iter()
+        .map(|q| analysis.quote_containing(q.span))
+        .collect();
+    DocumentJson {
+        id: document.id.clone(),
+        text_length: converter.index.char_len(),
+        metadata: document.metadata.clone(),
+        sentences: analysis
+            .sentences
+            .iter()
+            .map(|s| converter.plain(s.span))
+            .collect(),
+        quotes: analysis
+            .quotes
+            .iter()
+            .enumerate()
+            .map(|(at, quote)| {
+                let ids = quantity_quotes
+                    .iter()
+                    .enumerate()
+                    .filter(|(_, q)| **q == Some(at))
+                    .map(|(n, _)| quantity_id(n))
+                    .collect();
+                converter.quote(at, quote, ids)
+            })
+            .collect(),
+        quantities: analysis
+            .quantities
+            .iter()
+            .zip(&quantity_quotes)
+            .enumerate()
+            .map(|(at, (quantity, quote))| converter.quantity(at, quantity, *quote))
+            .collect(),
+        entities: analysis
+            .entities
+            .iter()
+            .map(|e| converter.entity(e))
+            .collect(),
+    }
+}

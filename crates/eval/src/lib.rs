@@ -1,0 +1,1 @@
+//! Scoring claimgraph's output against gold annotations.

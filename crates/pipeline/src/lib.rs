@@ -1,0 +1,31 @@
+//! The analysis pipeline: one pure function from a [`Document`] to its [`Analysis`].
+
+use claimgraph_core::{Analysis, Document};
+use claimgraph_entities::EntityRecognizer;
+
+/// Version of the analyzers; stored with results so a ledger knows what to re-analyze.
+pub const ANALYZER_VERSION: &str = env!("CARGO_PKG_VERSION");
+
+/// The shipped analyzers, built once and shared read-only across threads.
+#[derive(Debug, Default)]
+pub struct Pipeline {
+    entities: EntityRecognizer,
+}
+
+impl Pipeline {
+    pub fn new() -> Self {
+        Pipeline {
+            entities: EntityRecognizer::shipped(),
+        }
+    }
+
+    /// Analyzes one document. Pure: the same text always gives the same analysis.
+    pub fn analyze(&self, document: &Document) -> Analysis {
+        let text = document.text.as_str();
+        let mut analysis = Analysis::default();
+        claimgraph_text::segment(text, &mut analysis);
+        analysis.entities = self.entities.recognize(text, &analysis);
+        analysis.quantities = claimgraph_quantities::find_quantities(text, &analysis);
+        analysis
+    }
+}
