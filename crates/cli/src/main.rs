@@ -1,1 +1,92 @@
-fn main() {}
+//! The `claimgraph` command: reads articles, runs the analysis pipeline, prints who said what.
+//!
+//! Exit status: 0 when every document was processed, 1 when some input failed (missing file,
+//! malformed JSONL line, unreadable output), 2 on usage errors (clap's convention).
+
+mod analyze;
+mod bench;
+mod input;
+mod pretty;
+
+use std::io::{self, IsTerminal, Write};
+use std::path::PathBuf;
+use std::process::ExitCode;
+
+use claimgraph_pipeline::Pipeline;
+use clap::{Args, Parser, Subcommand};
+
+use crate::analyze::Format;
+use crate::bench::BenchArgs;
+use crate::input::{InputFormat, Inputs, Source};
+use crate::pretty::Palette;
+
+/// claimgraph: who claimed what in the news, with exact character spans.
+#[derive(Debug, Parser)]
+#[command(name = "claimgraph", version)]
+struct Cli {
+    #[command(subcommand)]
+    command: Command,
+}
+
+#[derive(Debug, Subcommand)]
+enum Command {
+    /// Find the quotes of articles: speaker, stance, cue, content, numbers, named entities.
+    Analyze(AnalyzeArgs),
+    /// Measure analysis speed in words per CPU-second on news-bench.
+    Bench(BenchArgs),
+}
+
+#[derive(Debug, Args)]
+struct AnalyzeArgs {
+    /// Output format.
+    #[arg(long, value_enum, default_value_t = Format::Pretty)]
+    format: Format,
+    /// How to read inputs; `auto` reads .jsonl/.ndjson files as JSONL and everything else as text.
+    #[arg(long, value_enum, default_value_t = InputFormat::Auto)]
+    input_format: InputFormat,
+    /// Articles to analyse: text files or JSONL; `-` or nothing reads standard input.
+    #[arg(value_name = "INPUT")]
+    inputs: Vec<PathBuf>,
+}
+
+fn main() -> ExitCode {
+    let cli = Cli::parse();
+    let result = match cli.command {
+        Command::Analyze(args) => run_analyze(args),
+        Command::Bench(args) => bench::run(&args, &mut io::stdout().lock()).map(|()| true),
+    };
+    match result {
+        Ok(true) => ExitCode::SUCCESS,
+        Ok(false) => ExitCode::from(1),
+        Err(error) if is_broken_pipe(&error) => ExitCode::SUCCESS,
+        Err(error) => {
+            let _ = writeln!(io::stderr(), "claimgraph: {error:#}");
+            ExitCode::from(1)
+        }
+    }
+}
+
+/// Analyses every input; `Ok(false)` when some input failed but the rest was processed.
+fn run_analyze(args: AnalyzeArgs) -> anyhow::Result<bool> {
+    let sources = args.inputs.into_iter().map(Source::from_arg).collect();
+    let items = Inputs::new(sources, args.input_format);
+    let stdout = io::stdout();
+    let palette = Palette::detect(stdout.is_terminal());
+    let out = io::BufWriter::with_capacity(1 << 16, stdout.lock());
+    let summary = analyze::run(
+        items,
+        &Pipeline::new(),
+        args.format,
+        palette,
+        out,
+        io::stderr().lock(),
+    )?;
+    Ok(summary.failed == 0)
+}
+
+/// A reader that closed our stdout (`claimgraph analyze ... | head`) is not an error worth reporting.
+fn is_broken_pipe(error: &anyhow::Error) -> bool {
+    error
+        .downcast_ref::<io::Error>()
+        .is_some_and(|e| e.kind() == io::ErrorKind::BrokenPipe)
+}

@@ -1,5 +1,10 @@
 //! The analysis pipeline: one pure function from a [`Document`] to its [`Analysis`].
+//!
+//! Stages run in a fixed order, each adding one layer: segmentation (paragraphs, tokens,
+//! sentences) → entities → attributions (quotes) → quantities. A stage reads only the text and the
+//! layers before it, and the shipped resources it was built with; nothing here does I/O.
 
+use claimgraph_attribution::Attributor;
 use claimgraph_core::{Analysis, Document};
 use claimgraph_entities::EntityRecognizer;
 
@@ -10,12 +15,14 @@ pub const ANALYZER_VERSION: &str = env!("CARGO_PKG_VERSION");
 #[derive(Debug, Default)]
 pub struct Pipeline {
     entities: EntityRecognizer,
+    attributor: Attributor,
 }
 
 impl Pipeline {
     pub fn new() -> Self {
         Pipeline {
             entities: EntityRecognizer::shipped(),
+            attributor: Attributor::shipped(),
         }
     }
 
@@ -25,6 +32,7 @@ impl Pipeline {
         let mut analysis = Analysis::default();
         claimgraph_text::segment(text, &mut analysis);
         analysis.entities = self.entities.recognize(text, &analysis);
+        analysis.quotes = self.attributor.attribute(text, &analysis);
         analysis.quantities = claimgraph_quantities::find_quantities(text, &analysis);
         analysis
     }

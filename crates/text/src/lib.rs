@@ -1,25 +1,24 @@
 //! Segmentation: paragraphs, tokens and sentences, each as byte spans into the original text.
+//!
+//! [`segment`] fills the first three layers of an [`Analysis`]; the helpers below let later
+//! analyzers look at token text without allocating.
 
-use claimgraph_core::layers::{Paragraph, Sentence, Token};
+mod chars;
+mod lists;
+mod paragraphs;
+mod sentences;
+mod tokens;
+mod words;
+
+pub use chars::is_quote_char;
+pub use paragraphs::paragraphs;
+pub use sentences::sentences;
+pub use tokens::tokenize;
+pub use words::{
+    eq_lower, is_capitalized, lowercase_into, sentence_of_token, token_text, tokens_within,
+};
+
 use claimgraph_core::Analysis;
-
-/// Paragraphs: maximal runs of text between line breaks, trimmed of surrounding whitespace.
-pub fn paragraphs(text: &str) -> Vec<Paragraph> {
-    let _ = text;
-    Vec::new()
-}
-
-/// Tokens of the whole text.
-pub fn tokenize(text: &str) -> Vec<Token> {
-    let _ = text;
-    Vec::new()
-}
-
-/// Sentences; never cross a paragraph boundary.
-pub fn sentences(text: &str, paragraphs: &[Paragraph], tokens: &[Token]) -> Vec<Sentence> {
-    let _ = (text, paragraphs, tokens);
-    Vec::new()
-}
 
 /// Fills the paragraph, token and sentence layers of `analysis`.
 pub fn segment(text: &str, analysis: &mut Analysis) {

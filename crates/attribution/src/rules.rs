@@ -1,0 +1,783 @@
+//! Finds attributions around reporting cues, sentence by sentence.
+//!
+//! Each cue the lexicon recognises is tried against the arrangements news prose uses, most
+//! specific first: `according to X, …`; content before the cue (`“…,” X said` / `…, said X`);
+//! source before the cue (`X said (that) …`, `X said:` + quoted paragraph); nominal cues
+//! (`X made the claim that …`). Quoted regions no cue claims are then attributed as headline
+//! quotes (`“…” – X`) or floating quoted paragraphs (speaker carried over from the previous quote).
+
+use crate::marks::QuotedRegion;
+use crate::words::{self, contains, is_quote, is_word, starts_upper, Words};
+use claimgraph_core::layers::{QuoteKind, Sentence, Stance, Token, TokenKind};
+use claimgraph_core::{Analysis, Span};
+use claimgraph_lexicon::{CueClass, CueMatch, Lexicon, VerbForm};
+
+pub struct Context<'a> {
+    pub text: &'a str,
+    pub analysis: &'a Analysis,
+    pub words: &'a Words<'a>,
+    pub regions: &'a [QuotedRegion],
+    pub lexicon: &'a Lexicon,
+}
+
+/// How the source of an attribution was found, so speaker resolution knows what to trust.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum SourceHint {
+    /// The source mention is in `sources`.
+    Mention,
+    /// Same subject as the previous attribution in the sentence ("acknowledged … but dismissed …").
+    SharedSubject,
+    /// No source in the text: carried over from the previous attribution nearby.
+    Floating,
+}
+
+/// An attribution before its speaker is resolved.
+#[derive(Debug, Clone)]
+pub struct Found {
+    pub kind: QuoteKind,
+    pub cue: Option<Span>,
+    /// Source mention as token indexes (start, end).
+    pub source: Option<(usize, usize)>,
+    pub hint: SourceHint,
+    pub contents: Vec<Span>,
+    pub stance: Stance,
+    pub confidence: f32,
+    pub paragraph: usize,
+}
+
+const MAX_SOURCE_TOKENS: usize = 12;
+const MAX_CUE_TOKENS: usize = 6;
+const MAX_APPOSITIVE_TOKENS: usize = 24;
+
+impl Context<'_> {
+    fn tokens(&self) -> &[Token] {
+        &self.analysis.tokens
+    }
+
+    fn token(&self, index: usize) -> Option<&Token> {
+        self.analysis.tokens.get(index)
+    }
+
+    fn word(&self, index: usize) -> &str {
+        self.words.get(index)
+    }
+
+    fn is_comma(&self, index: usize) -> bool {
+        self.word(index) == ","
+    }
+
+    fn region_ending_at(&self, index: usize) -> Option<&QuotedRegion> {
+        let token = self.token(index)?;
+        self.regions.iter().find(|r| r.span().end == token.span.end)
+    }
+
+    fn region_starting_at(&self, index: usize) -> Option<&QuotedRegion> {
+        let token = self.token(index)?;
+        self.regions.iter().find(|r| r.span().start == token.span.start)
+    }
+
+    fn first_token_at_or_after(&self, offset: usize) -> usize {
+        self.tokens().partition_point(|t| t.span.start < offset)
+    }
+
+    /// Every attribution in document order.
+    pub fn find(&self) -> Vec<Found> {
+        let mut found: Vec<Found> = Vec::new();
+        for sentence in &self.analysis.sentences {
+            let (start, end) = sentence.tokens;
+            if let Some(headline) = self.colon_headline(sentence) {
+                found.push(headline);
+                continue;
+            }
+            let mut at = start;
+            while at < end {
+                if self.inside_quote(at) {
+                    at += 1;
+                    continue;
+                }
+                let words = self.words.slice(at, (at + MAX_CUE_TOKENS).min(end));
+                let candidates = [self.lexicon.noun_cue_at(&words), self.lexicon.cue_at(&words)];
+                let previous_in_sentence = found
+                    .last()
+                    .filter(|f| f.cue.is_some_and(|c| c.start >= self.span_of(start, start + 1).start));
+                let attribution = candidates.iter().flatten().find_map(|cue| {
+                    let cue_end = (at + cue.len).min(end);
+                    self.attribute_cue(sentence, at, cue_end, cue, previous_in_sentence)
+                        .map(|found| (found, cue_end))
+                });
+                match attribution {
+                    Some((attribution, cue_end)) => {
+                        if attribution.hint == SourceHint::SharedSubject {
+                            self.end_before_conjunction(&mut found, at);
+                        }
+                        found.push(attribution);
+                        at = cue_end.max(at + 1);
+                    }
+                    None => at += 1,
+                }
+            }
+        }
+        self.attach_following_quotes(&mut found);
+        self.add_unclaimed_regions(&mut found);
+        found.sort_by_key(|f| f.contents.first().map_or(0, |c| c.start));
+        found
+    }
+
+    /// `Trump: ‘I Am the Establishment’s Worst Nightmare’` — a short name, a colon, and the
+    /// rest of a one-sentence paragraph.
+    fn colon_headline(&self, sentence: &Sentence) -> Option<Found> {
+        let (start, end) = sentence.tokens;
+        let paragraph = self.analysis.paragraphs.get(sentence.paragraph)?;
+        if paragraph.span != sentence.span {
+            return None;
+        }
+        let colon = (start..end.min(start + 5)).find(|&i| self.word(i) == ":")?;
+        let names = colon > start
+            && (start..colon).all(|i| self.token(i).is_some_and(|t| is_word(t) && (starts_upper(self.text, t) || self.word(i) == "'s")));
+        let rest_words = (colon + 1..end).filter(|&i| self.token(i).is_some_and(is_word)).count();
+        if !names || rest_words < 3 || (start..colon).any(|i| self.is_finite_cue(i)) {
+            return None;
+        }
+        let contents = match self.region_starting_at(colon + 1) {
+            Some(region) => region.segments.clone(),
+            None => vec![self.content_after(sentence, colon + 1)?],
+        };
+        let mut found = self.new_found(Some((start, colon)), SourceHint::Mention, contents, 0.6);
+        found.cue = Some(self.span_of(colon, colon + 1));
+        found.stance = Stance::Assert;
+        found.kind = self.kind_of(&found.contents);
+        found.paragraph = sentence.paragraph;
+        Some(found)
+    }
+
+    /// `“A,” she said. “B.”`: a quote that follows its attributed quote in the same paragraph,
+    /// with nothing in between, continues it.
+    fn attach_following_quotes(&self, found: &mut [Found]) {
+        for index in 0..found.len() {
+            let Some(cue) = found[index].cue else { continue };
+            if found[index].kind == QuoteKind::Indirect {
+                continue;
+            }
+            let sentence_end = self
+                .analysis
+                .sentences
+                .iter()
+                .find(|s| s.span.contains(cue))
+                .map_or(cue.end, |s| s.span.end);
+            let mut tail = found[index].contents.iter().map(|c| c.end).max().unwrap_or(0).max(sentence_end);
+            while let Some(region) = self.regions.iter().find(|r| r.span().start >= tail) {
+                let gap = self.text.get(tail..region.span().start).unwrap_or("\n");
+                let claimed = found.iter().any(|f| f.contents.iter().any(|c| c.overlaps(region.span())));
+                if !gap.chars().all(|c| c == ' ' || c == '\t') || claimed || !self.ends_sentence(region.span().end) {
+                    break;
+                }
+                found[index].contents.extend(region.segments.iter().copied());
+                tail = region.span().end;
+            }
+        }
+    }
+
+    fn ends_sentence(&self, offset: usize) -> bool {
+        self.analysis.sentences.iter().any(|s| s.span.end == offset)
+    }
+
+    /// A cue inside quoted words is the quoted speaker's, not the article's.
+    fn inside_quote(&self, index: usize) -> bool {
+        self.token(index).is_some_and(|token| {
+            self.regions
+                .iter()
+                .any(|r| r.segments.iter().any(|s| s.start < token.span.start && token.span.end < s.end))
+        })
+    }
+
+    /// "acknowledged that A but denied B": A ends before the conjunction that starts the second report.
+    fn end_before_conjunction(&self, found: &mut [Found], cue_start: usize) {
+        let Some(conjunction) = (0..cue_start).rev().find(|&i| matches!(self.word(i), "and" | "but")) else {
+            return;
+        };
+        let Some(cut) = self.token(conjunction).map(|t| t.span.start) else { return };
+        if let Some(previous) = found.last_mut() {
+            for content in previous.contents.iter_mut() {
+                if content.start < cut && cut < content.end {
+                    content.end = cut;
+                    *content = content.trim(self.text);
+                    while content.text(self.text).ends_with(',') {
+                        content.end -= 1;
+                    }
+                }
+            }
+        }
+    }
+
+    fn span_of(&self, start: usize, end: usize) -> Span {
+        match (self.token(start), end.checked_sub(1).and_then(|e| self.token(e))) {
+            (Some(first), Some(last)) if end > start => first.span.cover(last.span),
+            (Some(first), _) => Span::new(first.span.start, first.span.start),
+            _ => Span::default(),
+        }
+    }
+
+    fn attribute_cue(
+        &self,
+        sentence: &Sentence,
+        cue_start: usize,
+        cue_end: usize,
+        cue: &CueMatch,
+        previous: Option<&Found>,
+    ) -> Option<Found> {
+        if self.is_nominal_use(cue_start, cue) {
+            return None;
+        }
+        let mut found = match cue.class {
+            CueClass::According => self.according_to(sentence, cue_start, cue_end),
+            CueClass::Noun => self.noun_cue(sentence, cue_start, cue_end),
+            // Title-case headlines capitalise verbs too: only "Subject Verbs Object" is safe there.
+            _ if self.is_title_case(sentence) => self
+                .source_before(sentence, cue_start, cue_end, cue, None)
+                .filter(|f| f.source.is_some_and(|(s, _)| s == sentence.tokens.0)),
+            _ => self
+                .content_before(sentence, cue_start, cue_end)
+                .or_else(|| self.source_before(sentence, cue_start, cue_end, cue, previous)),
+        }?;
+        found.cue = Some(self.span_of(cue_start, cue_end));
+        found.stance = self.stance(cue, &found);
+        found.kind = self.kind_of(&found.contents);
+        found.paragraph = sentence.paragraph;
+        found.confidence *= match cue.class {
+            CueClass::Speech | CueClass::According => 1.0,
+            CueClass::Noun => 0.8,
+            CueClass::Belief | CueClass::Finding => 0.7,
+        };
+        Some(found)
+    }
+
+    fn is_title_case(&self, sentence: &Sentence) -> bool {
+        let (start, end) = sentence.tokens;
+        let words = (start..end).filter(|&i| self.token(i).is_some_and(|t| t.kind == TokenKind::Word));
+        let (mut total, mut upper) = (0, 0);
+        for i in words {
+            total += 1;
+            if self.token(i).is_some_and(|t| starts_upper(self.text, t)) {
+                upper += 1;
+            }
+        }
+        total >= 3 && upper * 10 >= total * 7 && !matches!(self.word(end.saturating_sub(1)), "." | "!" | "?")
+    }
+
+    /// A finite reporting verb cannot be part of a source noun phrase ("Urges" in a headline).
+    fn is_finite_cue(&self, index: usize) -> bool {
+        let words = self.words.slice(index, index + 1);
+        self.lexicon
+            .cue_at(&words)
+            .is_some_and(|c| c.len == 1 && matches!(c.form, VerbForm::ThirdPerson | VerbForm::Past) && c.class != CueClass::Noun)
+    }
+
+    /// "the claims", "a report": a determiner before a verb-looking cue makes it a noun.
+    fn is_nominal_use(&self, cue_start: usize, cue: &CueMatch) -> bool {
+        if cue.class == CueClass::Noun || cue.class == CueClass::According {
+            return false;
+        }
+        let Some(before) = cue_start.checked_sub(1) else {
+            return cue.form == VerbForm::Gerund;
+        };
+        let previous = self.word(before);
+        if contains(words::DETERMINERS, previous) || previous == "'s" {
+            return true;
+        }
+        let words = self.words.slice(cue_start, cue_start + cue.len);
+        if self.lexicon.noun_cue_at(&words).is_some() {
+            let mut at = before;
+            for _ in 0..3 {
+                let word = self.word(at);
+                if contains(words::DETERMINERS, word) || word == "'s" {
+                    return true;
+                }
+                if !self.token(at).is_some_and(|t| t.kind == TokenKind::Word) || contains(words::CLAUSE_BREAKS, word) || at == 0 {
+                    break;
+                }
+                at -= 1;
+            }
+        }
+        // A gerund opening a clause ("Speaking to the press, …") frames rather than reports.
+        cue.form == VerbForm::Gerund && previous != ","
+            || cue.form == VerbForm::Gerund && cue_start == 0
+    }
+
+    fn according_to(&self, sentence: &Sentence, cue_start: usize, cue_end: usize) -> Option<Found> {
+        let (start, end) = sentence.tokens;
+        let source_end = (cue_end..end)
+            .find(|&i| self.is_comma(i) || self.is_sentence_final(i, end))
+            .unwrap_or(end);
+        if source_end == cue_end {
+            return None;
+        }
+        let contents = if cue_start > start && self.is_comma(cue_start - 1) {
+            self.content_span_before(sentence, cue_start - 1)?
+        } else if self.is_comma(source_end) {
+            vec![self.content_after(sentence, source_end + 1)?]
+        } else {
+            return None;
+        };
+        Some(self.new_found(Some((cue_end, source_end)), SourceHint::Mention, contents, 0.9))
+    }
+
+    fn new_found(
+        &self,
+        source: Option<(usize, usize)>,
+        hint: SourceHint,
+        contents: Vec<Span>,
+        confidence: f32,
+    ) -> Found {
+        Found {
+            kind: QuoteKind::Indirect,
+            cue: None,
+            source,
+            hint,
+            contents,
+            stance: Stance::Other,
+            confidence,
+            paragraph: 0,
+        }
+    }
+
+    /// `“…,” X said` / `…, said X` / `…, X said, “…”`.
+    fn content_before(&self, sentence: &Sentence, cue_start: usize, cue_end: usize) -> Option<Found> {
+        let (start, end) = sentence.tokens;
+        let (boundary, source) = if cue_start > start && self.is_boundary_before(cue_start - 1) {
+            // Inverted: the source follows the cue.
+            let source_end = self.noun_phrase_forward(cue_end, end);
+            if source_end == cue_end {
+                return None;
+            }
+            (cue_start - 1, (cue_end, source_end))
+        } else {
+            let source_start = self.noun_phrase_backward(start, cue_start)?;
+            if source_start <= start || !self.is_boundary_before(source_start - 1) {
+                return None;
+            }
+            (source_start - 1, (source_start, cue_start))
+        };
+        let after_cue_and_source = source.1.max(cue_end);
+        let quoted_before = self.closing_mark_at(boundary).is_some();
+        let clause_ends = if quoted_before {
+            // `“…,” he told reporters on Tuesday.`: a quote before the cue makes trailing adjuncts harmless.
+            self.adjunct_end(after_cue_and_source, end).is_some()
+        } else {
+            self.clause_ends_at(after_cue_and_source, end)
+        };
+        if !clause_ends {
+            return None;
+        }
+        let mut contents = self.content_span_before(sentence, boundary)?;
+        let resume = self.adjunct_end(after_cue_and_source, end).unwrap_or(after_cue_and_source);
+        if self.is_comma(resume) || self.word(resume) == ":" {
+            if let Some(region) = self.region_starting_at(resume + 1) {
+                contents.extend(region.segments.iter().copied());
+            }
+        }
+        Some(self.new_found(Some(source), SourceHint::Mention, contents, 0.9))
+    }
+
+    /// The closing quotation mark at or just before a boundary token (`,”` or `”`).
+    fn closing_mark_at(&self, boundary: usize) -> Option<&QuotedRegion> {
+        let closing = if self.token(boundary).is_some_and(is_quote) {
+            Some(boundary)
+        } else {
+            boundary.checked_sub(1).filter(|&b| self.token(b).is_some_and(is_quote))
+        };
+        closing.and_then(|c| self.region_ending_at(c))
+    }
+
+    /// Where a short trailing adjunct after `he said` ends ("on Tuesday", "in an interview",
+    /// "the network"): at a clause end within a few tokens, with no further cue or clause.
+    fn adjunct_end(&self, from: usize, end: usize) -> Option<usize> {
+        (from..end.min(from + 9))
+            .take_while(|&i| !matches!(self.word(i), "that" | "which" | "who" | "because" | "if" | "and" | "but"))
+            .find(|&i| self.clause_ends_at(i, end))
+            .or_else(|| (from + 9 > end).then_some(end))
+            .filter(|&i| i >= end || self.clause_ends_at(i, end))
+    }
+
+    /// After `X said` the clause must end (or continue with a quote) for the content to be before it.
+    fn clause_ends_at(&self, at: usize, end: usize) -> bool {
+        at >= end
+            || self.is_sentence_final(at, end)
+            || self.is_comma(at)
+            || self.token(at).is_some_and(is_quote)
+            || matches!(self.word(at), ":" | ";" | "—" | "–")
+    }
+
+    fn is_sentence_final(&self, at: usize, end: usize) -> bool {
+        let last_real = (at..end).all(|i| self.token(i).is_some_and(|t| t.kind != TokenKind::Word && t.kind != TokenKind::Number));
+        last_real && matches!(self.word(at), "." | "!" | "?" | "…")
+    }
+
+    /// A comma, or a closing quotation mark that ends a quoted region (`“Go,” he said`).
+    fn is_boundary_before(&self, index: usize) -> bool {
+        if self.is_comma(index) {
+            return true;
+        }
+        self.token(index).is_some_and(is_quote) && self.region_ending_at(index).is_some()
+    }
+
+    /// The content that ends just before token `boundary` (a comma or closing mark).
+    fn content_span_before(&self, sentence: &Sentence, boundary: usize) -> Option<Vec<Span>> {
+        let (start, _) = sentence.tokens;
+        if let Some(region) = self.closing_mark_at(boundary) {
+            return Some(region.segments.clone());
+        }
+        if boundary <= start {
+            return None;
+        }
+        let span = self.span_of(start, boundary);
+        (!span.is_empty()).then(|| vec![span])
+    }
+
+    /// `X said (that) …`, `X told reporters …`, `X said:` + quote in the next paragraph.
+    fn source_before(
+        &self,
+        sentence: &Sentence,
+        cue_start: usize,
+        cue_end: usize,
+        cue: &CueMatch,
+        previous: Option<&Found>,
+    ) -> Option<Found> {
+        let (start, _) = sentence.tokens;
+        let verb_at = self.skip_between_backward(start, cue_start);
+        let (source, hint) = if verb_at > start && matches!(self.word(verb_at - 1), "and" | "but") && previous.is_some() {
+            (previous.and_then(|p| p.source), SourceHint::SharedSubject)
+        } else if verb_at > start && self.is_comma(verb_at - 1) {
+            (Some(self.appositive_source(start, verb_at - 1)?), SourceHint::Mention)
+        } else {
+            let source_start = self.noun_phrase_backward(start, verb_at)?;
+            (Some((source_start, verb_at)), SourceHint::Mention)
+        };
+        if cue.form == VerbForm::Gerund {
+            return None;
+        }
+        let content_start = self.skip_object(sentence, cue_end, cue);
+        let contents = match self
+            .content_after(sentence, content_start)
+            .filter(|c| !matches!(c.text(self.text), "that" | "saying"))
+        {
+            Some(content) => {
+                let mut contents = vec![content];
+                if self.word(sentence.tokens.1.saturating_sub(1)) == ":" {
+                    contents.extend(self.next_paragraph_content(sentence).unwrap_or_default());
+                }
+                contents
+            }
+            None => self.next_paragraph_content(sentence)?,
+        };
+        let mut found = self.new_found(source, hint, contents, 0.85);
+        if hint == SourceHint::SharedSubject {
+            found.confidence = 0.75;
+        }
+        Some(found)
+    }
+
+    /// `Marley Anderson, 21, a teacher from Reno, said …`: the name with its appositives, ending
+    /// at the comma before the verb. The stretch must start the sentence (or follow a clause
+    /// break) and name someone: a capitalised word or a speaker noun.
+    fn appositive_source(&self, start: usize, comma: usize) -> Option<(usize, usize)> {
+        let floor = start.max(comma.saturating_sub(MAX_APPOSITIVE_TOKENS));
+        let mut at = comma;
+        while at > floor {
+            let word = self.word(at - 1);
+            let Some(token) = self.token(at - 1) else { break };
+            let allowed = is_word(token) || matches!(word, "," | "'s" | "." | "-" | "(" | ")");
+            if !allowed || contains(words::CLAUSE_BREAKS, word) && !matches!(word, "for" | "and") || self.is_finite_cue(at - 1) {
+                break;
+            }
+            at -= 1;
+        }
+        if at > start && at == floor {
+            return None;
+        }
+        while at < comma && (self.is_comma(at) || matches!(self.word(at), "and" | "for")) {
+            at += 1;
+        }
+        let names_someone = (at..comma).any(|i| {
+            self.token(i).is_some_and(|t| starts_upper(self.text, t)) || self.lexicon.is_speaker_noun(self.word(i))
+        });
+        (at < comma && names_someone && (at..comma).any(|i| self.is_comma(i))).then_some((at, comma))
+    }
+
+    /// `X made the claim that …`, `X’s claim that …`.
+    fn noun_cue(&self, sentence: &Sentence, cue_start: usize, cue_end: usize) -> Option<Found> {
+        let (start, end) = sentence.tokens;
+        if cue_end >= end || self.word(cue_end) != "that" {
+            return None;
+        }
+        let mut at = cue_start;
+        while at > start && self.is_modifier(at - 1) && !contains(LIGHT_VERBS, self.word(at - 1)) {
+            at -= 1;
+            if contains(words::DETERMINERS, self.word(at)) {
+                break;
+            }
+        }
+        let source = if at > start && self.word(at - 1) == "'s" {
+            let owner_end = at - 1;
+            let owner_start = self.noun_phrase_backward(start, owner_end)?;
+            (owner_start, owner_end)
+        } else if at > start && contains(LIGHT_VERBS, self.word(at - 1)) {
+            let verb_at = self.skip_between_backward(start, at - 1);
+            let source_start = self.noun_phrase_backward(start, verb_at)?;
+            (source_start, verb_at)
+        } else {
+            return None;
+        };
+        let content = self.content_after(sentence, cue_end)?;
+        Some(self.new_found(Some(source), SourceHint::Mention, vec![content], 0.8))
+    }
+
+    fn is_modifier(&self, index: usize) -> bool {
+        let word = self.word(index);
+        self.token(index).is_some_and(|t| t.kind == TokenKind::Word)
+            && !contains(words::CLAUSE_BREAKS, word)
+            && self.token(index).is_some_and(|t| !starts_upper(self.text, t))
+            || word == "and"
+            || word == ","
+    }
+
+    /// Skips adverbs and auxiliaries going backwards from `cue_start`; returns the new end.
+    fn skip_between_backward(&self, start: usize, cue_start: usize) -> usize {
+        let mut at = cue_start;
+        while at > start && contains(words::BETWEEN_SOURCE_AND_CUE, self.word(at - 1)) {
+            at -= 1;
+        }
+        // "in turn" and friends are skippable; "in" alone before a verb is not a source.
+        at
+    }
+
+    /// Start of the noun phrase ending just before `end`, walking back no further than `start`.
+    fn noun_phrase_backward(&self, start: usize, end: usize) -> Option<usize> {
+        let mut at = end;
+        let floor = start.max(end.saturating_sub(MAX_SOURCE_TOKENS));
+        while at > floor {
+            let index = at - 1;
+            let Some(token) = self.token(index) else { break };
+            let word = self.word(index);
+            let joins = matches!(word, "'s" | "." | "-" | "&")
+                || (word == "of" || word == "the" || word == "for") && at < end;
+            if !(is_word(token) || joins) || contains(words::CLAUSE_BREAKS, word) && !(word == "for" && at < end) || self.is_finite_cue(index) {
+                break;
+            }
+            at = index;
+        }
+        while at < end && matches!(self.word(at), "of" | "for" | "." | "-" | "'s") {
+            at += 1;
+        }
+        if at >= end {
+            return None;
+        }
+        if at == floor && at > start && self.token(at - 1).is_some_and(is_word) {
+            // Ran out of room without finding the phrase's start: keep only its head.
+            return Some(self.head_of(at, end));
+        }
+        Some(at)
+    }
+
+    /// The trailing proper name or determiner phrase of an over-long stretch.
+    fn head_of(&self, start: usize, end: usize) -> usize {
+        let mut at = end;
+        while at > start && self.token(at - 1).is_some_and(|t| starts_upper(self.text, t) || self.word(at - 1) == ".") {
+            at -= 1;
+        }
+        if at == end {
+            at = end - 1;
+        }
+        at
+    }
+
+    /// End of the noun phrase starting at `start` (the source after an inverted cue).
+    fn noun_phrase_forward(&self, start: usize, end: usize) -> usize {
+        if contains(words::PRONOUNS, self.word(start)) {
+            return if self.clause_ends_at(start + 1, end) { start + 1 } else { start };
+        }
+        let mut at = start;
+        while at < end && at < start + MAX_SOURCE_TOKENS {
+            let Some(token) = self.token(at) else { break };
+            let word = self.word(at);
+            let joins = matches!(word, "'s" | "." | "-" | "&" | "of" | "the" | "for") && at > start;
+            if !(is_word(token) || joins) || contains(words::CLAUSE_BREAKS, word) && !joins {
+                break;
+            }
+            if word == "." && self.is_sentence_final(at, end) {
+                break;
+            }
+            at += 1;
+        }
+        while at > start && matches!(self.word(at - 1), "of" | "the" | "for" | "-") {
+            at -= 1;
+        }
+        at
+    }
+
+    /// Skips the addressee of verbs like "told" ("told reporters that …").
+    fn skip_object(&self, sentence: &Sentence, cue_end: usize, cue: &CueMatch) -> usize {
+        let (_, end) = sentence.tokens;
+        let mut at = cue_end;
+        if contains(ADDRESSEE_VERBS, cue.lemma) {
+            let object_end = (cue_end..end.min(cue_end + 5))
+                .find(|&i| matches!(self.word(i), "that" | ":" | ",") || self.token(i).is_some_and(is_quote));
+            if let Some(object_end) = object_end {
+                at = object_end;
+            }
+        }
+        while at < end && matches!(self.word(at), ":" | ",") {
+            at += 1;
+        }
+        at
+    }
+
+    /// Content from token `from` to the end of the sentence, extended to the end of a quote that
+    /// opens inside it and runs on, without the sentence-final punctuation outside quotes.
+    fn content_after(&self, sentence: &Sentence, from: usize) -> Option<Span> {
+        let (_, end) = sentence.tokens;
+        let mut last = end;
+        while last > from && self.token(last - 1).is_some_and(|t| t.kind == TokenKind::Punct) {
+            last -= 1;
+        }
+        if last <= from {
+            return None;
+        }
+        let mut span = self.span_of(from, last);
+        // A closing mark after the final punctuation belongs to the quote: `… wraps.”`.
+        if let Some(region) = self
+            .regions
+            .iter()
+            .find(|r| r.span().start >= span.start && r.span().start < span.end && r.span().end > span.end)
+        {
+            span.end = region.span().end;
+        }
+        Some(span)
+    }
+
+    /// `X said:` closing a paragraph: the content is the next paragraph (and bullet items after it).
+    fn next_paragraph_content(&self, sentence: &Sentence) -> Option<Vec<Span>> {
+        let paragraphs = &self.analysis.paragraphs;
+        let current = paragraphs.get(sentence.paragraph)?;
+        if current.span.end != sentence.span.end || !self.sentence_ends_with_colon_or_cue(sentence) {
+            return None;
+        }
+        let next = paragraphs.get(sentence.paragraph + 1)?;
+        let first_token = self.first_token_at_or_after(next.span.start);
+        if let Some(region) = self.region_starting_at(first_token) {
+            return Some(region.segments.clone());
+        }
+        let mut contents = vec![next.span];
+        if is_bullet(next.span.text(self.text)) {
+            contents.extend(
+                paragraphs
+                    .iter()
+                    .skip(sentence.paragraph + 2)
+                    .take_while(|p| is_bullet(p.span.text(self.text)))
+                    .map(|p| p.span),
+            );
+        }
+        Some(contents)
+    }
+
+    fn sentence_ends_with_colon_or_cue(&self, sentence: &Sentence) -> bool {
+        let (start, end) = sentence.tokens;
+        end > start && matches!(self.word(end - 1), ":" | "that" | "saying")
+    }
+
+    /// Quoted regions that no cue claimed: headline quotes and floating quoted paragraphs.
+    fn add_unclaimed_regions(&self, found: &mut Vec<Found>) {
+        let mut extra = Vec::new();
+        for region in self.regions {
+            let span = region.span();
+            let claimed = found
+                .iter()
+                .any(|f| f.contents.iter().any(|c| c.overlaps(span)) || f.source.is_some_and(|s| self.span_of(s.0, s.1).overlaps(span)));
+            if claimed {
+                continue;
+            }
+            let Some((paragraph_index, paragraph)) = self
+                .analysis
+                .paragraphs
+                .iter()
+                .enumerate()
+                .find(|(_, p)| p.span.contains(Span::new(span.start, span.start)) || p.span.start == span.start)
+            else {
+                continue;
+            };
+            if paragraph.span.start != span.start {
+                continue;
+            }
+            let after = self.first_token_at_or_after(span.end);
+            let paragraph_end_token = self.first_token_at_or_after(paragraph.span.end);
+            if span.end >= paragraph.span.end || (after < paragraph_end_token && self.is_terminal_punctuation(after, paragraph_end_token)) {
+                let mut floating = self.new_found(None, SourceHint::Floating, region.segments.clone(), 0.5);
+                floating.kind = QuoteKind::Direct;
+                floating.paragraph = paragraph_index;
+                extra.push(floating);
+            } else if matches!(self.word(after), "-" | "—" | "–" | ":") {
+                let source_end = self.noun_phrase_forward(after + 1, paragraph_end_token);
+                if source_end > after + 1 && source_end == paragraph_end_token {
+                    let mut headline = self.new_found(Some((after + 1, source_end)), SourceHint::Mention, region.segments.clone(), 0.8);
+                    headline.kind = QuoteKind::Direct;
+                    headline.stance = Stance::Assert;
+                    headline.paragraph = paragraph_index;
+                    extra.push(headline);
+                }
+            }
+        }
+        found.extend(extra);
+    }
+
+    fn is_terminal_punctuation(&self, from: usize, end: usize) -> bool {
+        (from..end).all(|i| self.token(i).is_some_and(|t| t.kind == TokenKind::Punct))
+    }
+
+    fn stance(&self, cue: &CueMatch, found: &Found) -> Stance {
+        if cue.lemma == "call" {
+            let content: String = found.contents.iter().map(|c| c.text(self.text)).collect::<Vec<_>>().join(" ");
+            let lower = content.to_lowercase();
+            if CONCERN_WORDS.iter().any(|w| lower.contains(w)) {
+                return Stance::Concern;
+            }
+        }
+        cue.stance
+    }
+
+    fn kind_of(&self, contents: &[Span]) -> QuoteKind {
+        let direct = !contents.is_empty()
+            && contents
+                .iter()
+                .all(|c| self.regions.iter().any(|r| r.segments.iter().any(|s| s == c)));
+        if direct {
+            return QuoteKind::Direct;
+        }
+        let has_quote = contents
+            .iter()
+            .any(|c| self.regions.iter().any(|r| c.overlaps(r.span())));
+        if has_quote {
+            QuoteKind::Mixed
+        } else {
+            QuoteKind::Indirect
+        }
+    }
+}
+
+fn is_bullet(paragraph: &str) -> bool {
+    paragraph.starts_with(['-', '•', '*', '–', '—', '·'])
+}
+
+/// Verbs whose first object is the addressee, not the content.
+const ADDRESSEE_VERBS: &[&str] = &["tell", "inform", "assure", "remind", "advise", "notify", "brief", "promise", "warn"];
+
+/// Verbs that carry a nominal cue: "made the claim that".
+const LIGHT_VERBS: &[&str] = &[
+    "made", "make", "makes", "making", "issued", "issue", "issues", "gave", "give", "gives", "repeated", "voiced",
+    "expressed", "raised", "reiterated", "rejected", "dismissed", "denied", "echoed", "offered", "put",
+];
+
+/// Evaluative words that make "called X …" an expression of concern.
+const CONCERN_WORDS: &[&str] = &[
+    "disturbing", "alarming", "troubling", "concerning", "worrying", "worrisome", "unacceptable",
+    "deplorable", "outrageous", "irresponsible", "dangerous", "appalling", "shocking", "regrettable",
+    "provocative", "reckless", "unjustified", "a violation", "a threat", "deeply",
+];

@@ -1,0 +1,289 @@
+//! Resolves source mentions to speakers: the fullest name in the document, role and affiliation.
+//!
+//! Names come from the entity layer (its `canonical` is already the fullest form); roles from the
+//! title words around a person's mentions ("Spokesperson Lin Jian", "Ukrainian President …");
+//! pronouns and nominal mentions ("the spokesperson", "the ministry") take the most recent
+//! compatible speaker, the way a reader follows a news story.
+
+use crate::rules::{Context, Found, SourceHint};
+use crate::words::{self, contains};
+use claimgraph_core::layers::{Entity, EntityLabel, Quote, Speaker};
+use claimgraph_core::Span;
+use std::collections::HashMap;
+
+/// How far back (in paragraphs) a pronoun or floating quote looks for its speaker.
+const ANTECEDENT_PARAGRAPHS: usize = 3;
+
+#[derive(Debug, Clone)]
+struct Resolved {
+    speaker: Speaker,
+    is_person: bool,
+    paragraph: usize,
+}
+
+#[derive(Debug, Clone, Default)]
+struct Profile {
+    role: Option<String>,
+    affiliation: Option<String>,
+}
+
+pub fn resolve(context: &Context, found: Vec<Found>) -> Vec<Quote> {
+    let profiles = person_profiles(context);
+    let mut order: Vec<usize> = (0..found.len()).collect();
+    order.sort_by_key(|&i| anchor(context, &found[i]));
+    let mut resolved: Vec<Option<Resolved>> = vec![None; found.len()];
+    let mut history: Vec<Resolved> = Vec::new();
+    for &index in &order {
+        let item = &found[index];
+        let speaker = match item.hint {
+            SourceHint::Mention => item
+                .source
+                .and_then(|(s, e)| resolve_mention(context, &profiles, &history, s, e, item.paragraph)),
+            SourceHint::SharedSubject | SourceHint::Floating => history
+                .last()
+                .filter(|r| item.paragraph.saturating_sub(r.paragraph) <= ANTECEDENT_PARAGRAPHS)
+                .cloned(),
+        };
+        if let Some(speaker) = &speaker {
+            history.push(Resolved {
+                paragraph: item.paragraph,
+                ..speaker.clone()
+            });
+        }
+        resolved[index] = speaker;
+    }
+    found
+        .into_iter()
+        .zip(resolved)
+        .map(|(item, speaker)| {
+            let sources = match (item.hint, item.source) {
+                (SourceHint::Mention, Some((s, e))) => vec![mention_span(context, s, e)],
+                _ => Vec::new(),
+            };
+            Quote {
+                kind: item.kind,
+                cue: item.cue,
+                sources,
+                speaker: speaker.map(|r| r.speaker),
+                contents: item.contents,
+                stance: item.stance,
+                confidence: item.confidence,
+            }
+        })
+        .collect()
+}
+
+fn anchor(context: &Context, found: &Found) -> usize {
+    let source = found.source.and_then(|(s, _)| context.analysis.tokens.get(s)).map(|t| t.span.start);
+    source
+        .or(found.cue.map(|c| c.start))
+        .or(found.contents.first().map(|c| c.start))
+        .unwrap_or(0)
+}
+
+fn mention_span(context: &Context, start: usize, end: usize) -> Span {
+    let tokens = &context.analysis.tokens;
+    match (tokens.get(start), end.checked_sub(1).and_then(|e| tokens.get(e))) {
+        (Some(first), Some(last)) => first.span.cover(last.span),
+        _ => Span::default(),
+    }
+}
+
+/// Role and affiliation of each person from the words around its mentions.
+fn person_profiles(context: &Context) -> HashMap<String, Profile> {
+    let mut profiles: HashMap<String, Profile> = HashMap::new();
+    for entity in context.analysis.entities.iter().filter(|e| e.label == EntityLabel::Person) {
+        let first_token = token_index_at(context, entity.span.start);
+        let profile = profiles.entry(entity.canonical.clone()).or_default();
+        if profile.role.is_none() {
+            if let Some((role_start, role)) = role_before(context, first_token) {
+                profile.role = Some(role);
+                profile.affiliation = affiliation_before(context, role_start);
+            }
+        }
+        if profile.affiliation.is_none() {
+            profile.affiliation = entity.country.clone();
+        }
+    }
+    profiles
+}
+
+fn token_index_at(context: &Context, offset: usize) -> usize {
+    context.analysis.tokens.partition_point(|t| t.span.start < offset)
+}
+
+/// A role title ending right before token `at`: "Spokesperson", "Foreign Minister".
+fn role_before(context: &Context, at: usize) -> Option<(usize, String)> {
+    (1..=4).filter_map(|len| at.checked_sub(len)).find_map(|start| {
+        let words = context.words.slice(start, at);
+        let role = context.lexicon.role_at(&words)?;
+        (role.len == at - start).then(|| (start, role.role.to_string()))
+    })
+}
+
+/// The country or organisation named right before a role: "Ukrainian President", "China's Foreign Minister".
+fn affiliation_before(context: &Context, role_start: usize) -> Option<String> {
+    let mut end = role_start;
+    if end > 0 && context.words.get(end - 1) == "'s" {
+        end -= 1;
+    }
+    let offset = context.analysis.tokens.get(end.checked_sub(1)?)?.span.end;
+    context
+        .analysis
+        .entities
+        .iter()
+        .find(|e| e.span.end == offset && matches!(e.label, EntityLabel::Norp | EntityLabel::Gpe | EntityLabel::Org))
+        .map(affiliation_of)
+}
+
+fn affiliation_of(entity: &Entity) -> String {
+    match entity.label {
+        EntityLabel::Org => entity.canonical.clone(),
+        _ => entity.country.clone().unwrap_or_else(|| entity.canonical.clone()),
+    }
+}
+
+fn resolve_mention(
+    context: &Context,
+    profiles: &HashMap<String, Profile>,
+    history: &[Resolved],
+    start: usize,
+    end: usize,
+    paragraph: usize,
+) -> Option<Resolved> {
+    let span = mention_span(context, start, end);
+    let inside: Vec<&Entity> = context
+        .analysis
+        .entities
+        .iter()
+        .filter(|e| span.contains(e.span))
+        .collect();
+    let role_in_mention = (start..end).find_map(|at| {
+        let words = context.words.slice(at, end);
+        context.lexicon.role_at(&words).map(|r| r.role.to_string())
+    });
+    if let Some(person) = inside.iter().rev().find(|e| e.label == EntityLabel::Person) {
+        let profile = profiles.get(&person.canonical).cloned().unwrap_or_default();
+        let affiliation = inside
+            .iter()
+            .find(|e| e.label != EntityLabel::Person && matches!(e.label, EntityLabel::Norp | EntityLabel::Gpe | EntityLabel::Org))
+            .map(|e| affiliation_of(e))
+            .or(profile.affiliation)
+            .or_else(|| person.country.clone())
+            .or_else(|| nearby_organisation(history, paragraph, role_in_mention.is_some()));
+        return Some(Resolved {
+            speaker: Speaker {
+                name: person.canonical.clone(),
+                role: role_in_mention.or(profile.role),
+                affiliation,
+            },
+            is_person: true,
+            paragraph,
+        });
+    }
+    if let Some(group) = inside
+        .iter()
+        .find(|e| e.label == EntityLabel::Org)
+        .or_else(|| inside.iter().find(|e| matches!(e.label, EntityLabel::Gpe | EntityLabel::Norp)))
+    {
+        let affiliation = group.country.clone().filter(|c| *c != group.canonical);
+        return Some(Resolved {
+            speaker: Speaker {
+                name: group.canonical.clone(),
+                role: role_in_mention,
+                affiliation,
+            },
+            is_person: false,
+            paragraph,
+        });
+    }
+    let mention = context.words.slice(start, end);
+    if let [pronoun] = mention.as_slice() {
+        if contains(words::PRONOUNS, pronoun) {
+            return resolve_pronoun(history, pronoun, paragraph)
+                .or_else(|| person_before(context, profiles, span.start, pronoun, paragraph));
+        }
+    }
+    if let Some(role) = &role_in_mention {
+        if let Some(earlier) = history.iter().rev().find(|r| r.speaker.role.as_deref() == Some(role.as_str())) {
+            return Some(Resolved { paragraph, ..earlier.clone() });
+        }
+    }
+    let head = mention.last().copied().unwrap_or("");
+    if starts_with_definite(&mention) && !head.is_empty() {
+        let earlier = history
+            .iter()
+            .rev()
+            .find(|r| !r.is_person && r.speaker.name.to_lowercase().contains(head));
+        if let Some(earlier) = earlier {
+            return Some(Resolved { paragraph, ..earlier.clone() });
+        }
+    }
+    let name = span.text(context.text).trim().to_string();
+    (!name.is_empty()).then(|| Resolved {
+        speaker: Speaker {
+            name,
+            role: role_in_mention,
+            affiliation: None,
+        },
+        is_person: false,
+        paragraph,
+    })
+}
+
+fn starts_with_definite(mention: &[&str]) -> bool {
+    matches!(mention.first(), Some(&"the"))
+}
+
+/// A spokesperson or minister named without an organisation speaks for the one quoted just before.
+fn nearby_organisation(history: &[Resolved], paragraph: usize, has_role: bool) -> Option<String> {
+    if !has_role {
+        return None;
+    }
+    history
+        .iter()
+        .rev()
+        .take_while(|r| paragraph.saturating_sub(r.paragraph) <= 1)
+        .find(|r| !r.is_person)
+        .map(|r| r.speaker.name.clone())
+}
+
+fn resolve_pronoun(history: &[Resolved], pronoun: &str, paragraph: usize) -> Option<Resolved> {
+    let wants_person = matches!(pronoun, "he" | "she" | "i");
+    let wants_group = pronoun == "it";
+    history
+        .iter()
+        .rev()
+        .take_while(|r| paragraph.saturating_sub(r.paragraph) <= ANTECEDENT_PARAGRAPHS)
+        .find(|r| (!wants_person || r.is_person) && (!wants_group || !r.is_person))
+        .map(|r| Resolved { paragraph, ..r.clone() })
+}
+
+/// With no earlier speaker, "he" or "she" is the last person named before it.
+fn person_before(
+    context: &Context,
+    profiles: &HashMap<String, Profile>,
+    offset: usize,
+    pronoun: &str,
+    paragraph: usize,
+) -> Option<Resolved> {
+    if !matches!(pronoun, "he" | "she") {
+        return None;
+    }
+    let person = context
+        .analysis
+        .entities
+        .iter()
+        .rev()
+        .find(|e| e.label == EntityLabel::Person && e.span.end <= offset)?;
+    let profile = profiles.get(&person.canonical).cloned().unwrap_or_default();
+    Some(Resolved {
+        speaker: Speaker {
+            name: person.canonical.clone(),
+            role: profile.role,
+            affiliation: profile.affiliation.or_else(|| person.country.clone()),
+        },
+        is_person: true,
+        paragraph,
+    })
+}

@@ -1,0 +1,91 @@
+//! Token texts prepared for lexicon look-ups and the small closed word classes the rules need.
+
+use claimgraph_core::layers::{Token, TokenKind};
+use std::borrow::Cow;
+
+/// Lowercased text of every token, borrowed from the document where it is already lowercase.
+pub struct Words<'t> {
+    lower: Vec<Cow<'t, str>>,
+}
+
+impl<'t> Words<'t> {
+    pub fn new(text: &'t str, tokens: &[Token]) -> Self {
+        let lower = tokens
+            .iter()
+            .map(|token| {
+                let word = token.span.text(text);
+                if word.chars().any(char::is_uppercase) {
+                    Cow::Owned(normalize(&word.to_lowercase()))
+                } else if word.contains('’') {
+                    Cow::Owned(normalize(word))
+                } else {
+                    Cow::Borrowed(word)
+                }
+            })
+            .collect();
+        Words { lower }
+    }
+
+    pub fn get(&self, index: usize) -> &str {
+        self.lower.get(index).map_or("", |w| w.as_ref())
+    }
+
+    /// Lowercased words from `start` to `end` (clamped), for multi-word look-ups.
+    pub fn slice(&self, start: usize, end: usize) -> Vec<&str> {
+        let end = end.min(self.lower.len());
+        self.lower
+            .get(start..end)
+            .unwrap_or(&[])
+            .iter()
+            .map(|w| w.as_ref())
+            .collect()
+    }
+}
+
+/// Curly apostrophes become straight ones so `’s` and `'s` look the same to the word lists.
+fn normalize(word: &str) -> String {
+    word.replace('’', "'")
+}
+
+pub fn is_quote(token: &Token) -> bool {
+    token.kind == TokenKind::Quote
+}
+
+pub fn is_word(token: &Token) -> bool {
+    matches!(token.kind, TokenKind::Word | TokenKind::Number)
+}
+
+pub fn starts_upper(text: &str, token: &Token) -> bool {
+    token.span.text(text).chars().next().is_some_and(char::is_uppercase)
+}
+
+pub const DETERMINERS: &[&str] = &[
+    "the", "a", "an", "this", "that", "these", "those", "his", "her", "their", "its", "our", "my", "your",
+    "any", "no", "such", "some", "every", "each", "another",
+];
+
+pub const PRONOUNS: &[&str] = &["he", "she", "they", "it", "we", "i", "you"];
+
+/// Auxiliaries and adverbs that may stand between a source and its verb ("has long maintained").
+pub const BETWEEN_SOURCE_AND_CUE: &[&str] = &[
+    "has", "have", "had", "also", "previously", "repeatedly", "later", "then", "again", "long", "already",
+    "will", "would", "could", "may", "might", "can", "should", "must", "did", "does", "do", "not", "n't",
+    "never", "once", "often", "publicly", "privately", "reportedly", "allegedly", "recently", "earlier",
+    "originally", "initially", "first", "still", "yet", "just", "since", "further", "separately",
+    "clearly", "explicitly", "flatly", "strongly", "firmly", "openly", "quickly", "immediately", "is",
+    "was", "are", "were", "been", "be", "being", "reported", "widely", "even", "only", "always", "ever",
+    "now", "today", "yesterday", "similarly", "likewise", "however", "in", "turn", "too",
+];
+
+/// Words that end a noun phrase when walking backwards from a verb: clause starters and conjunctions.
+pub const CLAUSE_BREAKS: &[&str] = &[
+    "that", "which", "who", "whom", "whose", "what", "when", "while", "because", "if", "but", "as",
+    "although", "though", "where", "whether", "since", "so", "than", "after", "before", "until", "unless",
+    "once", "how", "why", "said", "says", "say", "told", "is", "was", "are", "were", "has", "have", "had",
+    "will", "would", "to", "not", "and", "or", "nor", "yet", "for", "with", "by", "on", "about", "into",
+    "over", "against", "during", "without", "amid", "despite", "being", "like", "per", "there", "here", "also", "it's",
+];
+
+pub fn contains(list: &[&str], word: &str) -> bool {
+    list.contains(&word)
+}

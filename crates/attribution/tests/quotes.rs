@@ -1,0 +1,139 @@
+//! Snapshot tests: every kind of quote news uses, on short texts written for these tests.
+
+use claimgraph_attribution::Attributor;
+use claimgraph_core::Analysis;
+use claimgraph_entities::EntityRecognizer;
+use serde::Serialize;
+
+#[derive(Serialize)]
+struct Seen {
+    kind: String,
+    stance: &'static str,
+    cue: Option<String>,
+    sources: Vec<String>,
+    speaker: Option<String>,
+    contents: Vec<String>,
+}
+
+fn attribute(text: &str) -> Vec<Seen> {
+    let mut analysis = Analysis::default();
+    claimgraph_text::segment(text, &mut analysis);
+    analysis.entities = EntityRecognizer::shipped().recognize(text, &analysis);
+    Attributor::shipped()
+        .attribute(text, &analysis)
+        .into_iter()
+        .map(|q| Seen {
+            kind: format!("{:?}", q.kind),
+            stance: q.stance.as_str(),
+            cue: q.cue.map(|c| c.text(text).to_string()),
+            sources: q.sources.iter().map(|s| s.text(text).to_string()).collect(),
+            speaker: q.speaker.map(|s| {
+                let mut out = s.name;
+                if let Some(role) = s.role {
+                    out.push_str(&format!(" [{role}]"));
+                }
+                if let Some(affiliation) = s.affiliation {
+                    out.push_str(&format!(" ({affiliation})"));
+                }
+                out
+            }),
+            contents: q.contents.iter().map(|c| c.text(text).to_string()).collect(),
+        })
+        .collect()
+}
+
+#[test]
+fn said_that_indirect_speech() {
+    let text = "Mayor Ana Ortiz said that the new bridge would open in May.";
+    insta::assert_json_snapshot!(attribute(text));
+}
+
+#[test]
+fn curly_direct_quote_with_postposed_speaker() {
+    let text = "“The river has never been this low,” the farmer said.\n“We cannot wait for rain,” said Ortiz.";
+    insta::assert_json_snapshot!(attribute(text));
+}
+
+#[test]
+fn straight_quotes_and_split_quote() {
+    let text = "\"We will rebuild,\" Ortiz said, \"and we will do it together.\"";
+    insta::assert_json_snapshot!(attribute(text));
+}
+
+#[test]
+fn guillemets_and_german_marks() {
+    let text = "«Nous resterons», a déclaré le ministre.\nThe minister said „the talks failed“ on Monday.";
+    insta::assert_json_snapshot!(attribute(text));
+}
+
+#[test]
+fn partial_quote_inside_reported_speech() {
+    let text = "Ortiz stated that the delays were \"entirely avoidable\" and blamed the contractor.";
+    insta::assert_json_snapshot!(attribute(text));
+}
+
+#[test]
+fn according_to_both_orders() {
+    let text = "According to the harbour authority, two ships ran aground.\nThe port will reopen on Friday, according to officials.";
+    insta::assert_json_snapshot!(attribute(text));
+}
+
+#[test]
+fn colon_then_quoted_paragraph() {
+    let text = "Finance Minister Tomas Reyes told reporters:\n“The budget is balanced for the first time in a decade.”";
+    insta::assert_json_snapshot!(attribute(text));
+}
+
+#[test]
+fn quote_over_several_paragraphs() {
+    let text = "Reyes said:\n“We inherited a deficit.\n“We closed it without raising taxes.”\nThe opposition disagreed.";
+    insta::assert_json_snapshot!(attribute(text));
+}
+
+#[test]
+fn floating_quote_takes_previous_speaker() {
+    let text = "Reyes defended the plan on Tuesday, saying it was fair.\nReyes said the plan was fair.\n“Nobody will pay more.”";
+    insta::assert_json_snapshot!(attribute(text));
+}
+
+#[test]
+fn headline_quote_with_dash() {
+    let text = "“We Will Not Back Down” – Reyes\nThe minister spoke in the capital.";
+    insta::assert_json_snapshot!(attribute(text));
+}
+
+#[test]
+fn pronoun_resolves_to_earlier_person() {
+    let text = "Senator Maria Lopez criticised the deal.\nLopez said the vote was rushed. She added that she would appeal.";
+    insta::assert_json_snapshot!(attribute(text));
+}
+
+#[test]
+fn denial_and_shared_subject() {
+    let text = "The ministry acknowledged that talks took place but denied that any deal was signed.";
+    insta::assert_json_snapshot!(attribute(text));
+}
+
+#[test]
+fn stance_from_cue() {
+    let text = "The agency warned that prices would rise.\nActivists urged the council to act.\nThe company confirmed the layoffs.\nCritics accused the mayor of lying.";
+    insta::assert_json_snapshot!(attribute(text));
+}
+
+#[test]
+fn called_something_disturbing_is_concern() {
+    let text = "The embassy called the arrests “deeply troubling,” and asked for access.";
+    insta::assert_json_snapshot!(attribute(text));
+}
+
+#[test]
+fn beliefs_and_findings() {
+    let text = "Officials believe the fire was set deliberately.\nA new poll shows that most voters back the plan.";
+    insta::assert_json_snapshot!(attribute(text));
+}
+
+#[test]
+fn determiner_makes_cue_a_noun() {
+    let text = "The claims were never tested in court.";
+    insta::assert_json_snapshot!(attribute(text));
+}

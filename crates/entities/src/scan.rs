@@ -1,0 +1,1016 @@
+//! The recognizer's pass over a document.
+//!
+//! Each sentence becomes a row of units: gazetteer names (longest match from a token), unknown
+//! capitalised words, connectors ("of", "bin"), possessives and breaks. Runs of name-like units are
+//! chunks, classified in order: a title followed by a name is a person ("Foreign Minister Wang
+//! Yi"), a chunk holding an organisation head word is an organisation ("Chinese Foreign
+//! Ministry"), and otherwise gazetteer names stand alone and unknown runs of two to four
+//! capitalised words are people. Single unknown words wait until the whole document is read: a
+//! surname of a person named earlier or later becomes that person. Everything is linear in the
+//! number of tokens; the only per-token work is one hash lookup of the token's first word.
+
+use crate::gazetteer::{FastMap, Gazetteer};
+use crate::words::{self, TitleWord};
+use crate::ActorKind;
+use claimgraph_core::layers::{Entity, EntityLabel, Token, TokenKind};
+use claimgraph_core::{Analysis, Span};
+use claimgraph_text::{is_capitalized, lowercase_into};
+use std::borrow::Cow;
+use std::collections::HashSet;
+use std::hash::BuildHasherDefault;
+
+/// Countries whose people's names put the surname first, so "Lin" refers back to "Lin Jian".
+const SURNAME_FIRST: [&str; 6] = [
+    "China",
+    "Taiwan",
+    "North Korea",
+    "South Korea",
+    "Vietnam",
+    "Hong Kong",
+];
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Conn {
+    /// Inside personal names and organisation names: "von der Leyen", "Bank of England".
+    Name,
+    /// Inside titles and organisation names: "Secretary of State", "Ministry for Foreign Affairs".
+    Title,
+    /// Only inside organisation names: "Research and Development Agency".
+    Org,
+}
+
+#[derive(Debug, Clone, Copy)]
+struct Cap {
+    title: Option<TitleWord>,
+    function: bool,
+    org: bool,
+    ministry: bool,
+    all_caps: bool,
+    /// The word also occurs in lowercase in the document, so capitalised it may just start a
+    /// sentence.
+    common: bool,
+}
+
+#[derive(Debug, Clone, Copy)]
+enum Kind {
+    Gaz(u32),
+    Cap(Cap),
+    Conn(Conn),
+    Possessive,
+    Break,
+}
+
+#[derive(Debug, Clone, Copy)]
+struct Unit {
+    kind: Kind,
+    span: Span,
+    /// Index of the unit's first token.
+    token: usize,
+}
+
+#[derive(Debug)]
+struct Found<'a> {
+    span: Span,
+    label: EntityLabel,
+    canonical: Cow<'a, str>,
+    country: Option<Cow<'a, str>>,
+    paragraph: usize,
+    /// A ministry-like name whose country the text leaves to context; holds the normalised head
+    /// ("Foreign Ministry") to prefix with the demonym once the country is known.
+    needs_country: Option<String>,
+}
+
+#[derive(Debug)]
+struct Pending<'a> {
+    span: Span,
+    word: &'a str,
+    paragraph: usize,
+    /// A title or role noun before it already says it is a person.
+    person: bool,
+}
+
+/// Per-sentence facts a chunk's classification needs.
+#[derive(Debug, Clone, Copy)]
+struct Context {
+    paragraph: usize,
+    /// Token index of the sentence's first word: a capitalised word there may be a common word.
+    first_word: usize,
+    headline: bool,
+}
+
+type FastSet<T> = HashSet<T, BuildHasherDefault<crate::gazetteer::Fnv>>;
+
+pub(crate) fn recognize(gaz: &Gazetteer, text: &str, analysis: &Analysis) -> Vec<Entity> {
+    let mut scan = Scan {
+        gaz,
+        text,
+        tokens: &analysis.tokens,
+        buf: String::new(),
+        seen_lower: FastSet::default(),
+        found: Vec::new(),
+        pending: Vec::new(),
+        units: Vec::new(),
+    };
+    for token in &analysis.tokens {
+        let word = token.span.text(text);
+        if token.kind == TokenKind::Word && word.chars().next().is_some_and(char::is_lowercase) {
+            scan.seen_lower.insert(word);
+        }
+    }
+    if analysis.sentences.is_empty() {
+        scan.sentence(0, analysis.tokens.len(), 0);
+    } else {
+        for sentence in &analysis.sentences {
+            scan.sentence(sentence.tokens.0, sentence.tokens.1, sentence.paragraph);
+        }
+    }
+    scan.finish()
+}
+
+struct Scan<'a> {
+    gaz: &'a Gazetteer,
+    text: &'a str,
+    tokens: &'a [Token],
+    buf: String,
+    seen_lower: FastSet<&'a str>,
+    found: Vec<Found<'a>>,
+    pending: Vec<Pending<'a>>,
+    /// Reused between sentences.
+    units: Vec<Unit>,
+}
+
+impl<'a> Scan<'a> {
+    fn word(&self, index: usize) -> &'a str {
+        self.tokens
+            .get(index)
+            .map_or("", |t| t.span.text(self.text))
+    }
+
+    fn lower(&mut self, word: &str) -> &str {
+        lowercase_into(word, &mut self.buf);
+        &self.buf
+    }
+
+    fn sentence(&mut self, start: usize, end: usize, paragraph: usize) {
+        let end = end.min(self.tokens.len());
+        let mut units = std::mem::take(&mut self.units);
+        units.clear();
+        self.units_of(start, end, paragraph, &mut units);
+        let first_word = (start..end)
+            .find(|&i| self.tokens.get(i).is_some_and(|t| t.kind == TokenKind::Word))
+            .unwrap_or(end);
+        let context = Context {
+            paragraph,
+            first_word,
+            headline: self.is_headline(&units, start, end),
+        };
+        let mut i = 0;
+        while i < units.len() {
+            let Some(unit) = units.get(i) else { break };
+            if !matches!(unit.kind, Kind::Gaz(_) | Kind::Cap(_)) {
+                i += 1;
+                continue;
+            }
+            // A chunk: name units, with connectors only between them.
+            let mut j = i + 1;
+            let mut last = i + 1;
+            while let Some(next) = units.get(j) {
+                match next.kind {
+                    Kind::Gaz(_) | Kind::Cap(_) => last = j + 1,
+                    Kind::Conn(_) => {}
+                    _ => break,
+                }
+                j += 1;
+            }
+            let owner = self.possessive_owner(&units, i);
+            let chunk = units.get(i..last).unwrap_or(&[]);
+            self.chunk(chunk, context, owner);
+            i = last;
+        }
+        self.units = units;
+    }
+
+    /// Splits tokens `start..end` into units; dates, regions and names inside hyphenated words
+    /// are recorded at once and leave a break.
+    fn units_of(&mut self, start: usize, end: usize, paragraph: usize, units: &mut Vec<Unit>) {
+        let mut i = start;
+        while i < end {
+            let Some(&token) = self.tokens.get(i) else { break };
+            let word = token.span.text(self.text);
+            if let Some(next) = self.date_at(i, start, end) {
+                let last = self.tokens.get(next - 1).map_or(token.span.end, |t| t.span.end);
+                let span = Span::new(token.span.start, last);
+                self.push(span, EntityLabel::Date, Cow::Borrowed(span.text(self.text)), None, paragraph);
+                units.push(Unit { kind: Kind::Break, span, token: i });
+                i = next;
+                continue;
+            }
+            if matches!(token.kind, TokenKind::Word | TokenKind::Number) {
+                if let Some((id, next)) = self.name_at(i, end) {
+                    let last = self.tokens.get(next - 1).map_or(token.span.end, |t| t.span.end);
+                    let span = Span::new(token.span.start, last);
+                    if let Some(after) = self.region_suffix(id, next, end, span, paragraph) {
+                        units.push(Unit { kind: Kind::Break, span, token: i });
+                        i = after;
+                        continue;
+                    }
+                    units.push(Unit { kind: Kind::Gaz(id), span, token: i });
+                    i = next;
+                    continue;
+                }
+            }
+            let kind = match token.kind {
+                TokenKind::Word if word.contains('-') && self.hyphenated(token.span, paragraph) => {
+                    Kind::Break
+                }
+                TokenKind::Word if is_possessive(word) => Kind::Possessive,
+                TokenKind::Word if is_capitalized(word) || is_name_particle(word) => {
+                    let suffix = self.word(i + 1);
+                    if i + 1 < end && words::is_strong_region_suffix(suffix) {
+                        let last = self.tokens.get(i + 1).map_or(token.span.end, |t| t.span.end);
+                        let span = Span::new(token.span.start, last);
+                        self.push(span, EntityLabel::Gpe, Cow::Borrowed(span.text(self.text)), None, paragraph);
+                        units.push(Unit { kind: Kind::Break, span, token: i });
+                        i += 2;
+                        continue;
+                    }
+                    Kind::Cap(self.cap(word))
+                }
+                TokenKind::Word | TokenKind::Symbol => match connector(word) {
+                    Some(conn) => Kind::Conn(conn),
+                    None => Kind::Break,
+                },
+                TokenKind::Quote if is_possessive(word) => Kind::Possessive,
+                _ => Kind::Break,
+            };
+            units.push(Unit { kind, span: token.span, token: i });
+            i += 1;
+        }
+    }
+
+    fn cap(&mut self, word: &'a str) -> Cap {
+        let all_caps = word.chars().filter(|c| c.is_alphabetic()).all(char::is_uppercase)
+            && word.chars().filter(|c| c.is_alphabetic()).count() >= 2;
+        let org = words::is_org_keyword(word);
+        let ministry = words::is_ministry_word(word);
+        lowercase_into(word, &mut self.buf);
+        let lower = self.buf.as_str();
+        let title = words::title_word(lower);
+        let function = words::is_function_word(lower);
+        let common = self.seen_lower.contains(lower);
+        Cap {
+            title,
+            function,
+            org,
+            ministry,
+            all_caps,
+            common,
+        }
+    }
+
+    /// The longest gazetteer name from token `i`, ending on a token edge within the sentence: its
+    /// id and the index of the token after it.
+    fn name_at(&self, i: usize, end: usize) -> Option<(u32, usize)> {
+        let start = self.tokens.get(i)?.span.start;
+        let (id, byte_end) = self.gaz.longest_at(self.text, start)?;
+        let mut j = i;
+        while j < end {
+            let token_end = self.tokens.get(j)?.span.end;
+            if token_end == byte_end {
+                return Some((id, j + 1));
+            }
+            if token_end > byte_end {
+                return None;
+            }
+            j += 1;
+        }
+        None
+    }
+
+    /// A place name followed by "region", "Oblast"...: records the region and returns the token
+    /// index after the suffix.
+    fn region_suffix(
+        &mut self,
+        id: u32,
+        next: usize,
+        end: usize,
+        span: Span,
+        paragraph: usize,
+    ) -> Option<usize> {
+        if next >= end {
+            return None;
+        }
+        let suffix_token = *self.tokens.get(next)?;
+        let suffix = suffix_token.span.text(self.text);
+        if !words::is_region_suffix(suffix) {
+            return None;
+        }
+        let name = self.gaz.name(id)?;
+        let actor = self.gaz.actor(name.actor)?;
+        if !matches!(actor.kind, ActorKind::City | ActorKind::Region) {
+            return None;
+        }
+        let mut canonical = String::with_capacity(actor.name.len() + suffix.len() + 1);
+        canonical.push_str(&actor.name);
+        canonical.push(' ');
+        let mut chars = suffix.chars();
+        if let Some(first) = chars.next() {
+            canonical.extend(first.to_uppercase());
+            canonical.push_str(chars.as_str());
+        }
+        let span = Span::new(span.start, suffix_token.span.end);
+        let country = actor.country.as_deref().map(Cow::Borrowed);
+        self.push(span, EntityLabel::Gpe, Cow::Owned(canonical), country, paragraph);
+        Some(next + 1)
+    }
+
+    /// Names inside a hyphenated word ("pro-Russian", "Russia-Ukraine", "Kremlin-backed"),
+    /// recorded directly; whether any was found.
+    fn hyphenated(&mut self, span: Span, paragraph: usize) -> bool {
+        let word = span.text(self.text);
+        let mut any = false;
+        let mut offset = 0;
+        for part in word.split('-') {
+            let start = span.start + offset;
+            offset += part.len() + 1;
+            if !is_capitalized(part) {
+                continue;
+            }
+            let Some((id, end)) = self.gaz.longest_at(self.text, start) else {
+                continue;
+            };
+            // The name must be a whole part ("Ukraine" in "Russia-Ukraine", not "Ukrain-").
+            if end != start + part.len() || end > span.end {
+                continue;
+            }
+            if let Some(found) = self.gaz_found(id, Span::new(start, end), paragraph) {
+                self.found.push(found);
+                any = true;
+            }
+        }
+        any
+    }
+
+    /// Whether a sentence is set in title case (a headline), where capitals say nothing.
+    fn is_headline(&mut self, units: &[Unit], start: usize, end: usize) -> bool {
+        let unknown_caps = units
+            .iter()
+            .filter(|u| {
+                matches!(u.kind, Kind::Cap(c) if c.title.is_none() && !c.function && !c.org)
+            })
+            .count();
+        if unknown_caps < 3 {
+            return false;
+        }
+        let mut lower_content = 0;
+        for i in start..end {
+            let word = self.word(i);
+            if word.chars().next().is_some_and(char::is_lowercase) {
+                let lower = self.lower(word);
+                if !words::is_function_word(lower) && connector(word).is_none() {
+                    lower_content += 1;
+                }
+            }
+        }
+        lower_content * 2 < unknown_caps
+    }
+
+    /// The country a possessive before unit `i` attributes it to ("China’s Foreign Ministry").
+    fn possessive_owner(&self, units: &[Unit], i: usize) -> Option<&'a str> {
+        let before = i.checked_sub(1).and_then(|k| units.get(k))?;
+        if !matches!(before.kind, Kind::Possessive) {
+            return None;
+        }
+        let owner = i.checked_sub(2).and_then(|k| units.get(k))?;
+        let Kind::Gaz(id) = owner.kind else { return None };
+        let actor = self.gaz.actor(self.gaz.name(id)?.actor)?;
+        matches!(actor.kind, ActorKind::Country | ActorKind::City)
+            .then_some(actor.country.as_deref())
+            .flatten()
+    }
+
+    fn chunk(&mut self, units: &[Unit], context: Context, owner: Option<&'a str>) {
+        // Words capitalised only by position are not names.
+        let mut units = units;
+        while let Some(first) = units.first() {
+            let skip = match first.kind {
+                Kind::Cap(c) => {
+                    c.function
+                        || (first.token == context.first_word
+                            && c.common
+                            && c.title.is_none()
+                            && !c.org)
+                }
+                Kind::Conn(_) => true,
+                _ => false,
+            };
+            if !skip {
+                break;
+            }
+            units = units.get(1..).unwrap_or(&[]);
+        }
+        if units.is_empty() {
+            return;
+        }
+        if context.headline {
+            self.gazetteer_only(units, context);
+            return;
+        }
+        if self.title_then_name(units, context) {
+            return;
+        }
+        if self.organisation(units, context, owner) {
+            return;
+        }
+        self.names(units, context);
+    }
+
+    fn gazetteer_only(&mut self, units: &[Unit], context: Context) {
+        for unit in units {
+            if let Kind::Gaz(id) = unit.kind {
+                if let Some(found) = self.gaz_found(id, unit.span, context.paragraph) {
+                    self.found.push(found);
+                }
+            }
+        }
+    }
+
+    /// "Foreign Minister Wang Yi", "Lt. Gen. Ivan Petrov", "UN Secretary-General António
+    /// Guterres": the title is left out of the person's span, and what comes before it is a chunk
+    /// of its own.
+    fn title_then_name(&mut self, units: &[Unit], context: Context) -> bool {
+        for p in 0..units.len() {
+            let Some(Kind::Cap(Cap { title: Some(_), .. })) = units.get(p).map(|u| u.kind) else {
+                continue;
+            };
+            let mut q = p;
+            let mut last_core = None;
+            while let Some(unit) = units.get(q) {
+                match unit.kind {
+                    Kind::Cap(Cap { title: Some(t), org: false, .. }) => {
+                        if t == TitleWord::Core {
+                            last_core = Some(q);
+                        }
+                    }
+                    Kind::Conn(Conn::Title) => {}
+                    _ => break,
+                }
+                q += 1;
+            }
+            // A title has a core word ("Secretary of State") and does not end on a connector.
+            if last_core.is_none()
+                || q.checked_sub(1)
+                    .and_then(|k| units.get(k))
+                    .is_none_or(|u| matches!(u.kind, Kind::Conn(_)))
+            {
+                continue;
+            }
+            let name_start = q;
+            let Some(first) = units.get(name_start) else { continue };
+            let person_gaz = matches!(first.kind, Kind::Gaz(id)
+                if self.gaz.name(id).is_some_and(|n| n.label == EntityLabel::Person));
+            let plain_name = matches!(first.kind, Kind::Cap(c)
+                if c.title.is_none() && !c.org && !c.function);
+            if !person_gaz && !plain_name {
+                continue;
+            }
+            let before = units.get(..p).unwrap_or(&[]);
+            if !before.is_empty() {
+                let inner = Context { first_word: usize::MAX, ..context };
+                self.chunk(before, inner, None);
+            }
+            let rest_start = if person_gaz {
+                if let Kind::Gaz(id) = first.kind {
+                    if let Some(found) = self.gaz_found(id, first.span, context.paragraph) {
+                        self.found.push(found);
+                    }
+                }
+                name_start + 1
+            } else {
+                let end = self.person_run(units, name_start);
+                self.person(units, name_start, end, context.paragraph);
+                end
+            };
+            let rest = units.get(rest_start..).unwrap_or(&[]);
+            if !rest.is_empty() {
+                let inner = Context { first_word: usize::MAX, ..context };
+                self.chunk(rest, inner, None);
+            }
+            return true;
+        }
+        false
+    }
+
+    /// End (exclusive) of a run of unknown capitalised name words from `start`, with name
+    /// particles inside ("Mohammed bin Salman").
+    fn person_run(&self, units: &[Unit], start: usize) -> usize {
+        let mut end = start;
+        let mut j = start;
+        while let Some(unit) = units.get(j) {
+            match unit.kind {
+                Kind::Cap(c) if c.title.is_none() && !c.org && !c.function => end = j + 1,
+                Kind::Conn(Conn::Name) if j > start => {}
+                _ => break,
+            }
+            j += 1;
+        }
+        end
+    }
+
+    fn person(&mut self, units: &[Unit], start: usize, end: usize, paragraph: usize) {
+        let (Some(first), Some(last)) = (units.get(start), end.checked_sub(1).and_then(|e| units.get(e)))
+        else {
+            return;
+        };
+        let span = Span::new(first.span.start, last.span.end);
+        let text = span.text(self.text);
+        if end - start == 1 {
+            // A title before it makes a single word a person; which one is decided later.
+            self.pending.push(Pending { span, word: text, paragraph, person: true });
+            return;
+        }
+        self.push(span, EntityLabel::Person, collapse_spaces(text), None, paragraph);
+    }
+
+    /// A chunk containing an organisation head word ("Ministry", "Council", "Times").
+    fn organisation(&mut self, units: &[Unit], context: Context, owner: Option<&'a str>) -> bool {
+        let words = units.iter().filter(|u| !matches!(u.kind, Kind::Conn(_))).count();
+        let has_head = units.iter().any(|u| matches!(u.kind, Kind::Cap(c) if c.org));
+        if !has_head || words < 2 {
+            return false;
+        }
+        // A person named inside the chunk is not part of the organisation.
+        let start = units
+            .iter()
+            .rposition(|u| matches!(u.kind, Kind::Gaz(id)
+                if self.gaz.name(id).is_some_and(|n| n.label == EntityLabel::Person)))
+            .map_or(0, |p| p + 1);
+        if start > 0 {
+            let before = units.get(..start).unwrap_or(&[]);
+            self.names(before, context);
+        }
+        let units = units.get(start..).unwrap_or(&[]);
+        let (Some(first), Some(last)) = (units.first(), units.last()) else {
+            return true;
+        };
+        if !units.iter().any(|u| matches!(u.kind, Kind::Cap(c) if c.org)) {
+            self.names(units, context);
+            return true;
+        }
+        let span = Span::new(first.span.start, last.span.end);
+        let ministry = units.iter().any(|u| matches!(u.kind, Kind::Cap(c) if c.ministry));
+
+        // The country: a leading demonym or country, a possessive before, or "of <Country>".
+        let mut country = owner.map(Cow::Borrowed);
+        let mut body_start = span.start;
+        if let Kind::Gaz(id) = first.kind {
+            if let Some(c) = self.country_of_gaz(id) {
+                country = Some(Cow::Borrowed(c));
+                body_start = units.get(1).map_or(span.end, |u| u.span.start);
+            }
+        }
+        if country.is_none() {
+            country = units.iter().rev().find_map(|u| match u.kind {
+                Kind::Gaz(id) => self.country_of_gaz(id).map(Cow::Borrowed),
+                _ => None,
+            });
+        }
+        let surface = span.text(self.text);
+        let body = Span::new(body_start, span.end).text(self.text);
+        let head = ministry.then(|| ministry_head(body)).flatten();
+        let canonical = match (&head, &country) {
+            (Some(head), Some(c)) => Cow::Owned(self.with_demonym(c, head)),
+            (Some(head), None) => Cow::Owned(head.clone()),
+            _ => collapse_spaces(surface),
+        };
+        let needs_country = if country.is_none() { head } else { None };
+        self.found.push(Found {
+            span,
+            label: EntityLabel::Org,
+            canonical,
+            country,
+            paragraph: context.paragraph,
+            needs_country,
+        });
+        true
+    }
+
+    /// The country of a gazetteer country name or demonym ("Chinese" -> "China").
+    fn country_of_gaz(&self, id: u32) -> Option<&'a str> {
+        let name = self.gaz.name(id)?;
+        let actor = self.gaz.actor(name.actor)?;
+        let is_country = actor.kind == ActorKind::Country
+            || (name.label == EntityLabel::Norp && actor.kind == ActorKind::Country);
+        is_country.then_some(actor.country.as_deref()).flatten()
+    }
+
+    fn with_demonym(&self, country: &str, head: &str) -> String {
+        let prefix = self.gaz.demonym(country).unwrap_or(country);
+        let mut out = String::with_capacity(prefix.len() + head.len() + 1);
+        out.push_str(prefix);
+        out.push(' ');
+        out.push_str(head);
+        out
+    }
+
+    /// A chunk without titles or organisation heads: gazetteer names as they are, unknown runs
+    /// of two to four capitalised words as people, single unknown words kept for later.
+    fn names(&mut self, units: &[Unit], context: Context) {
+        let mut i = 0;
+        while let Some(unit) = units.get(i) {
+            match unit.kind {
+                Kind::Gaz(id) => {
+                    if let Some(next) = units.get(i + 1) {
+                        if let Kind::Gaz(next_id) = next.kind {
+                            if self.merge_into_org(id, next_id, unit.span, next.span, context) {
+                                i += 2;
+                                continue;
+                            }
+                        }
+                    }
+                    if let Some(found) = self.gaz_found(id, unit.span, context.paragraph) {
+                        self.found.push(found);
+                    }
+                    i += 1;
+                }
+                Kind::Cap(c) if c.title.is_none() && !c.function => {
+                    let end = self.person_run(units, i).max(i + 1);
+                    let run = units.get(i..end).unwrap_or(&[]);
+                    let shouting = run
+                        .iter()
+                        .all(|u| matches!(u.kind, Kind::Cap(c) if c.all_caps));
+                    let len = run.iter().filter(|u| matches!(u.kind, Kind::Cap(_))).count();
+                    if (2..=4).contains(&len) && !shouting {
+                        self.person(units, i, end, context.paragraph);
+                    } else if len == 1 {
+                        let word = unit.span.text(self.text);
+                        let person = self.after_role_noun(unit.token);
+                        self.pending.push(Pending {
+                            span: unit.span,
+                            word,
+                            paragraph: context.paragraph,
+                            person,
+                        });
+                    }
+                    i = end;
+                }
+                _ => i += 1,
+            }
+        }
+    }
+
+    /// "Russian Security Council", "Philippine Senate": a nationality before an organisation
+    /// that the gazetteer knows under another (or no) country names that country's body.
+    fn merge_into_org(
+        &mut self,
+        id: u32,
+        next_id: u32,
+        span: Span,
+        next_span: Span,
+        context: Context,
+    ) -> bool {
+        let Some(country) = self.country_of_gaz(id) else {
+            return false;
+        };
+        let Some(next) = self.gaz.name(next_id) else { return false };
+        let Some(org) = self.gaz.actor(next.actor) else { return false };
+        if next.label != EntityLabel::Org || org.country.as_deref() == Some(country) {
+            return false;
+        }
+        let span = Span::new(span.start, next_span.end);
+        let canonical = collapse_spaces(span.text(self.text));
+        self.push(span, EntityLabel::Org, canonical, Some(Cow::Borrowed(country)), context.paragraph);
+        true
+    }
+
+    fn after_role_noun(&mut self, token: usize) -> bool {
+        let Some(prev) = token.checked_sub(1) else { return false };
+        let word = self.word(prev);
+        if !word.chars().next().is_some_and(char::is_lowercase) {
+            return false;
+        }
+        let lower = self.lower(word);
+        words::is_role_noun(lower)
+    }
+
+    fn gaz_found(&self, id: u32, span: Span, paragraph: usize) -> Option<Found<'a>> {
+        let name = self.gaz.name(id)?;
+        let actor = self.gaz.actor(name.actor)?;
+        let canonical = name.canonical.as_deref().unwrap_or(&actor.name);
+        Some(Found {
+            span,
+            label: name.label,
+            canonical: Cow::Borrowed(canonical),
+            country: actor.country.as_deref().map(Cow::Borrowed),
+            paragraph,
+            needs_country: None,
+        })
+    }
+
+    fn push(
+        &mut self,
+        span: Span,
+        label: EntityLabel,
+        canonical: Cow<'a, str>,
+        country: Option<Cow<'a, str>>,
+        paragraph: usize,
+    ) {
+        self.found.push(Found {
+            span,
+            label,
+            canonical,
+            country,
+            paragraph,
+            needs_country: None,
+        });
+    }
+
+    /// Token index after a date starting at token `i`, if one does.
+    fn date_at(&mut self, i: usize, start: usize, end: usize) -> Option<usize> {
+        let token = *self.tokens.get(i)?;
+        let word = token.span.text(self.text);
+        let first = word.chars().next()?;
+        if token.kind == TokenKind::Number {
+            // "5 October 2024", "in 2024"
+            if day_number(word) && i + 1 < end {
+                let next = self.word(i + 1);
+                if is_capitalized(next) && words::month(self.lower(next)).is_some() {
+                    return Some(self.year_after(i + 2, end));
+                }
+            }
+            if year_number(word) && i > start {
+                let prev = self.word(i - 1);
+                if words::is_date_preposition(self.lower(prev)) {
+                    return Some(i + 1);
+                }
+            }
+            return None;
+        }
+        if token.kind != TokenKind::Word || !first.is_uppercase() {
+            return None;
+        }
+        let lower = self.lower(word);
+        if words::is_weekday(lower) {
+            return Some(i + 1);
+        }
+        words::month(lower)?;
+        let may = lower == "may";
+        let march = lower == "march";
+        let abbreviation = words::is_month_abbreviation(lower);
+        let mut j = i + 1;
+        // "Oct ." when the tokenizer split the period off.
+        if abbreviation && !word.ends_with('.') && self.word(j) == "." && j < end {
+            j += 1;
+        }
+        if j < end && day_number(self.word(j)) {
+            j += 1;
+            if j + 1 < end && self.word(j) == "," && year_number(self.word(j + 1)) {
+                return Some(j + 2);
+            }
+            return Some(self.year_after(j, end));
+        }
+        if j < end && year_number(self.word(j)) {
+            return Some(j + 1);
+        }
+        if abbreviation || may {
+            return None;
+        }
+        let after_preposition = i > start && {
+            let prev = self.word(i - 1);
+            words::is_date_preposition(self.lower(prev))
+        };
+        (after_preposition || (!march && i > start)).then_some(j)
+    }
+
+    fn year_after(&self, j: usize, end: usize) -> usize {
+        if j < end && year_number(self.word(j)) {
+            j + 1
+        } else {
+            j
+        }
+    }
+
+    /// Resolves single words, fills countries from context, and orders the result.
+    fn finish(mut self) -> Vec<Entity> {
+        self.resolve_pending();
+        self.found.sort_by_key(|f| (f.span.start, std::cmp::Reverse(f.span.end)));
+        // Keep the first of entities that overlap (a person from a title and the same word
+        // resolved as a surname).
+        let mut kept: Vec<Found<'a>> = Vec::with_capacity(self.found.len());
+        for found in self.found {
+            if kept.last().is_some_and(|k| k.span.overlaps(found.span)) {
+                continue;
+            }
+            kept.push(found);
+        }
+        fill_context_countries(self.gaz, &mut kept);
+        kept.into_iter()
+            .map(|f| Entity {
+                span: f.span,
+                label: f.label,
+                canonical: f.canonical.into_owned(),
+                country: f.country.map(Cow::into_owned),
+            })
+            .collect()
+    }
+
+    /// Single capitalised words: the surname (or, for East Asian names, the family name) of a
+    /// person the document names in full, or an acronym of an organisation.
+    fn resolve_pending(&mut self) {
+        if self.pending.is_empty() {
+            return;
+        }
+        // word -> index into found of the person, or None when two people share it.
+        let mut people: FastMap<&str, Option<usize>> = FastMap::default();
+        for (index, found) in self.found.iter().enumerate() {
+            if found.label != EntityLabel::Person {
+                continue;
+            }
+            if !found.canonical.contains(' ') {
+                continue;
+            }
+            let mut add = |word: &'a str| {
+                people
+                    .entry(word)
+                    .and_modify(|seen| {
+                        if seen.and_then(|s| self.found.get(s)).is_some_and(|s| s.canonical != found.canonical) {
+                            *seen = None;
+                        }
+                    })
+                    .or_insert(Some(index));
+            };
+            // The canonical names borrow from the text or the gazetteer, both of which outlive
+            // the scan; owned names (collapsed spaces) are matched by their written last word.
+            match &found.canonical {
+                Cow::Borrowed(name) => {
+                    if let Some(last) = name.split_whitespace().last() {
+                        add(last);
+                    }
+                    let surname_first = found
+                        .country
+                        .as_deref()
+                        .is_some_and(|c| SURNAME_FIRST.contains(&c));
+                    if surname_first {
+                        if let Some(first) = name.split_whitespace().next() {
+                            add(first);
+                        }
+                    }
+                }
+                Cow::Owned(_) => {
+                    let written = found.span.text(self.text);
+                    if let Some(last) = written.split_whitespace().last() {
+                        add(last);
+                    }
+                }
+            }
+        }
+        let pending = std::mem::take(&mut self.pending);
+        for single in pending {
+            let person = people.get(single.word).copied().flatten();
+            if let Some(person) = person.and_then(|p| self.found.get(p)) {
+                if person.span == single.span {
+                    continue;
+                }
+                let found = Found {
+                    span: single.span,
+                    label: EntityLabel::Person,
+                    canonical: person.canonical.clone(),
+                    country: person.country.clone(),
+                    paragraph: single.paragraph,
+                    needs_country: None,
+                };
+                self.found.push(found);
+            } else if single.person {
+                self.push(single.span, EntityLabel::Person, Cow::Borrowed(single.word), None, single.paragraph);
+            } else if is_acronym(single.word) {
+                self.push(single.span, EntityLabel::Org, Cow::Borrowed(single.word), None, single.paragraph);
+            }
+        }
+    }
+}
+
+/// Gives ministries without a written country the country of the nearest entity before them
+/// in the same or the previous paragraph.
+fn fill_context_countries(gaz: &Gazetteer, found: &mut [Found<'_>]) {
+    let mut last: Option<(usize, String)> = None;
+    for f in found.iter_mut() {
+        if let Some(head) = f.needs_country.take() {
+            if let Some((paragraph, country)) = &last {
+                if f.paragraph <= paragraph + 1 {
+                    let prefix = gaz.demonym(country).unwrap_or(country);
+                    f.canonical = Cow::Owned(format!("{prefix} {head}"));
+                    f.country = Some(Cow::Owned(country.clone()));
+                }
+            }
+            continue;
+        }
+        if let Some(country) = &f.country {
+            last = Some((f.paragraph, country.to_string()));
+        }
+    }
+}
+
+/// "Ministry of Foreign Affairs" and "Foreign Affairs Ministry" are both "Foreign Ministry";
+/// `None` for names that are not a ministry of something.
+fn ministry_head(body: &str) -> Option<String> {
+    let words: Vec<&str> = body.split_whitespace().collect();
+    let subject: Vec<&str> = match words.as_slice() {
+        ["Ministry", "of" | "for", rest @ ..] => rest
+            .iter()
+            .take_while(|w| **w != "of")
+            .copied()
+            .filter(|w| *w != "the" && *w != "Affairs")
+            .collect(),
+        [rest @ .., "Ministry"] => rest.iter().copied().filter(|w| *w != "Affairs").collect(),
+        _ => return None,
+    };
+    if subject.is_empty() || subject.len() > 3 {
+        return None;
+    }
+    let mut head = subject.join(" ");
+    head.push_str(" Ministry");
+    Some(head)
+}
+
+fn collapse_spaces(text: &str) -> Cow<'_, str> {
+    if text.contains(|c: char| c.is_whitespace() && c != ' ') || text.contains("  ") {
+        Cow::Owned(text.split_whitespace().collect::<Vec<_>>().join(" "))
+    } else {
+        Cow::Borrowed(text)
+    }
+}
+
+fn is_possessive(word: &str) -> bool {
+    matches!(word, "'s" | "\u{2019}s" | "'" | "\u{2019}" | "’S" | "'S")
+}
+
+/// Lowercase particles that begin a name part: "al-Sharaa", "el-Sisi".
+fn is_name_particle(word: &str) -> bool {
+    ["al-", "el-", "ad-", "as-", "ash-", "ar-", "at-", "an-", "az-"]
+        .iter()
+        .any(|p| word.strip_prefix(p).is_some_and(is_capitalized))
+}
+
+fn connector(word: &str) -> Option<Conn> {
+    match word {
+        "of" | "for" | "the" => Some(Conn::Title),
+        "von" | "van" | "der" | "den" | "de" | "del" | "della" | "da" | "dos" | "du" | "la"
+        | "le" | "bin" | "ibn" | "binti" | "bint" => Some(Conn::Name),
+        "and" | "&" | "on" => Some(Conn::Org),
+        _ => None,
+    }
+}
+
+fn day_number(word: &str) -> bool {
+    let digits = word.trim_end_matches(|c: char| c.is_ascii_alphabetic());
+    let suffix = word.get(digits.len()..).unwrap_or("");
+    matches!(suffix, "" | "st" | "nd" | "rd" | "th")
+        && (1..=2).contains(&digits.len())
+        && digits.parse::<u8>().is_ok_and(|d| (1..=31).contains(&d))
+}
+
+fn year_number(word: &str) -> bool {
+    word.len() == 4 && word.parse::<u16>().is_ok_and(|y| (1900..=2099).contains(&y))
+}
+
+fn is_acronym(word: &str) -> bool {
+    let letters = word.chars().filter(char::is_ascii_alphabetic).count();
+    (2..=6).contains(&letters)
+        && word.chars().all(|c| c.is_ascii_uppercase() || c.is_ascii_digit())
+        && !words::is_acronym_stop(word)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn ministry_heads_normalise() {
+        assert_eq!(ministry_head("Ministry of Foreign Affairs").as_deref(), Some("Foreign Ministry"));
+        assert_eq!(ministry_head("Foreign Ministry").as_deref(), Some("Foreign Ministry"));
+        assert_eq!(ministry_head("Foreign Affairs Ministry").as_deref(), Some("Foreign Ministry"));
+        assert_eq!(
+            ministry_head("Ministry of the Interior of Ukraine").as_deref(),
+            Some("Interior Ministry")
+        );
+        assert_eq!(ministry_head("Ministry"), None);
+        assert_eq!(ministry_head("Health Department"), None);
+    }
+
+    #[test]
+    fn day_and_year_numbers() {
+        assert!(day_number("5"));
+        assert!(day_number("31st"));
+        assert!(!day_number("32"));
+        assert!(!day_number("5km"));
+        assert!(year_number("2024"));
+        assert!(!year_number("1,000"));
+    }
+
+    #[test]
+    fn acronyms() {
+        assert!(is_acronym("ISW"));
+        assert!(!is_acronym("GDP"));
+        assert!(!is_acronym("Kyiv"));
+    }
+}
