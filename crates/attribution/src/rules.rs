@@ -298,9 +298,29 @@ impl Context<'_> {
                 at -= 1;
             }
         }
-        // A gerund opening a clause ("Speaking to the press, …") frames rather than reports.
-        cue.form == VerbForm::Gerund && previous != ","
-            || cue.form == VerbForm::Gerund && cue_start == 0
+        let noun_like = contains(NOUN_LIKE_BASE_VERBS, cue.lemma) || self.lexicon.noun_cue_at(&self.words.slice(cue_start, cue_start + cue.len)).is_some();
+        if cue.form == VerbForm::Base && noun_like && !self.can_precede_base_verb(cue_start) {
+            return true;
+        }
+        // A gerund opening a clause ("Speaking to the press, …") frames rather than reports;
+        // only ", saying …" after a reported clause continues a report.
+        cue.form == VerbForm::Gerund && (previous != "," || cue.class != CueClass::Speech)
+    }
+
+    /// A base-form verb is a verb after a modal, "to", a pronoun or a plural subject ("officials say");
+    /// elsewhere the same spelling is mostly a noun ("press release", "roll call").
+    fn can_precede_base_verb(&self, cue_start: usize) -> bool {
+        let mut at = cue_start;
+        while at > 0 && matches!(self.word(at - 1), "also" | "not" | "n't" | "never" | "still" | "often" | "now" | "just") {
+            at -= 1;
+        }
+        let Some(before) = at.checked_sub(1) else { return false };
+        let word = self.word(before);
+        matches!(
+            word,
+            "will" | "would" | "can" | "could" | "may" | "might" | "should" | "must" | "did" | "do" | "does" | "to"
+                | "i" | "we" | "they" | "you" | "who" | "shall"
+        ) || (word.len() > 3 && word.ends_with('s') && !word.ends_with("ss") && self.token(before).is_some_and(|t| t.kind == TokenKind::Word))
     }
 
     fn according_to(&self, sentence: &Sentence, cue_start: usize, cue_end: usize) -> Option<Found> {
@@ -311,7 +331,8 @@ impl Context<'_> {
         if source_end == cue_end {
             return None;
         }
-        let contents = if cue_start > start && self.is_comma(cue_start - 1) {
+        let content_before_ends_clause = cue_start > start + 1 && !matches!(self.word(cue_start - 2), "that" | "and" | "but");
+        let contents = if cue_start > start && self.is_comma(cue_start - 1) && content_before_ends_clause {
             self.content_span_before(sentence, cue_start - 1)?
         } else if self.is_comma(source_end) {
             vec![self.content_after(sentence, source_end + 1)?]
@@ -444,7 +465,8 @@ impl Context<'_> {
     ) -> Option<Found> {
         let (start, _) = sentence.tokens;
         let verb_at = self.skip_between_backward(start, cue_start);
-        let (source, hint) = if verb_at > start && matches!(self.word(verb_at - 1), "and" | "but") && previous.is_some() {
+        let shares_subject = cue.form == VerbForm::Gerund || verb_at > start && matches!(self.word(verb_at - 1), "and" | "but");
+        let (source, hint) = if shares_subject && previous.is_some() {
             (previous.and_then(|p| p.source), SourceHint::SharedSubject)
         } else if verb_at > start && self.is_comma(verb_at - 1) {
             (Some(self.appositive_source(start, verb_at - 1)?), SourceHint::Mention)
@@ -452,10 +474,11 @@ impl Context<'_> {
             let source_start = self.noun_phrase_backward(start, verb_at)?;
             (Some((source_start, verb_at)), SourceHint::Mention)
         };
-        if cue.form == VerbForm::Gerund {
+        if cue.form == VerbForm::Gerund && hint != SourceHint::SharedSubject {
             return None;
         }
         let content_start = self.skip_object(sentence, cue_end, cue);
+        let content_start = self.skip_leading_adjunct(sentence, content_start)?;
         let contents = match self
             .content_after(sentence, content_start)
             .filter(|c| !matches!(c.text(self.text), "that" | "saying"))
@@ -501,6 +524,19 @@ impl Context<'_> {
             self.token(i).is_some_and(|t| starts_upper(self.text, t)) || self.lexicon.is_speaker_noun(self.word(i))
         });
         (at < comma && names_someone && (at..comma).any(|i| self.is_comma(i))).then_some((at, comma))
+    }
+
+    /// `said in an interview that …`: content starts after a leading prepositional phrase, at
+    /// "that", a quote or a colon; a bare phrase (`said during a session`) is no content at all.
+    fn skip_leading_adjunct(&self, sentence: &Sentence, from: usize) -> Option<usize> {
+        let (_, end) = sentence.tokens;
+        if !contains(LEADING_PREPOSITIONS, self.word(from)) {
+            return Some(from);
+        }
+        let resume = (from..end).find(|&i| {
+            matches!(self.word(i), "that" | ":") || self.region_starting_at(i).is_some()
+        })?;
+        Some(if self.word(resume) == ":" { resume + 1 } else { resume })
     }
 
     /// `X made the claim that …`, `X’s claim that …`.
@@ -765,6 +801,12 @@ impl Context<'_> {
 fn is_bullet(paragraph: &str) -> bool {
     paragraph.starts_with(['-', '•', '*', '–', '—', '·'])
 }
+
+/// Base verbs spelled like common nouns ("a press release", "a roll call").
+const NOUN_LIKE_BASE_VERBS: &[&str] = &["release", "call", "present", "view", "object", "plan", "report", "comment", "charge", "claim", "warning", "promise", "demand", "request", "order", "hope", "fear", "doubt", "estimate", "reply", "answer", "question", "guess", "vow", "pledge", "add"];
+
+/// Prepositions that open an adjunct rather than the content right after a cue.
+const LEADING_PREPOSITIONS: &[&str] = &["in", "during", "at", "on", "before", "after", "with", "from", "via", "through", "while", "earlier", "last", "this", "late", "early"];
 
 /// Verbs whose first object is the addressee, not the content.
 const ADDRESSEE_VERBS: &[&str] = &["tell", "inform", "assure", "remind", "advise", "notify", "brief", "promise", "warn"];

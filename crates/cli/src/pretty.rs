@@ -204,7 +204,8 @@ fn content_text(quote: &QuoteJson) -> String {
         .collect::<Vec<_>>()
         .join(" … ");
     let text = truncate(&joined, CONTENT_CHARS);
-    if quote.kind == "direct" && !text.is_empty() {
+    let marked = text.starts_with(['"', '“', '”', '„', '«', '»', '‹', '›', '\'', '‘', '’']);
+    if quote.kind == "direct" && !text.is_empty() && !marked {
         format!("“{text}”")
     } else {
         text
@@ -427,6 +428,17 @@ Entities
         assert_eq!(truncate(text, 13), "alpha beta …");
         assert_eq!(truncate(text, 100), text);
         assert_eq!(truncate("ééééé", 2), "éé …");
+    }
+
+    #[test]
+    fn direct_content_gets_marks_only_when_it_has_none() {
+        let mut doc = sample();
+        let Some(quote) = doc.quotes.first_mut() else {
+            panic!("sample has a quote");
+        };
+        assert_eq!(content_text(quote), "“We counted at least 12 ships”");
+        quote.contents = vec![span("«Nous partons»")];
+        assert_eq!(content_text(quote), "«Nous partons»");
     }
 
     #[test]

@@ -38,7 +38,11 @@ impl Hasher for Fnv {
     }
 
     fn write(&mut self, bytes: &[u8]) {
-        let mut hash = if self.0 == 0 { 0xcbf2_9ce4_8422_2325 } else { self.0 };
+        let mut hash = if self.0 == 0 {
+            0xcbf2_9ce4_8422_2325
+        } else {
+            self.0
+        };
         for &b in bytes {
             hash ^= u64::from(b);
             hash = hash.wrapping_mul(0x0100_0000_01b3);
@@ -170,8 +174,11 @@ impl Gazetteer {
             else {
                 continue;
             };
-            let (demonyms, plurals, capital) =
-                (f.next().unwrap_or(""), f.next().unwrap_or(""), f.next().unwrap_or(""));
+            let (demonyms, plurals, capital) = (
+                f.next().unwrap_or(""),
+                f.next().unwrap_or(""),
+                f.next().unwrap_or(""),
+            );
             country_by_code.insert(iso2, name.to_string());
             if !capital.is_empty() {
                 capitals.insert(iso2, capital);
@@ -201,9 +208,9 @@ impl Gazetteer {
                 continue;
             };
             let aliases = f.next().unwrap_or("");
-            let capital = capitals.get(iso2).is_some_and(|c| {
-                *c == name || list(aliases).any(|a| a == *c)
-            });
+            let capital = capitals
+                .get(iso2)
+                .is_some_and(|c| *c == name || list(aliases).any(|a| a == *c));
             let role = capital.then(|| "capital".to_string());
             let country = country_by_code.get(iso2).cloned();
             let actor = gaz.add_actor(name, ActorKind::City, country, role);
@@ -287,7 +294,11 @@ impl Gazetteer {
             .get(first_word(surface))?
             .iter()
             .copied()
-            .find(|&id| self.names.get(id as usize).is_some_and(|n| &*n.surface == surface))
+            .find(|&id| {
+                self.names
+                    .get(id as usize)
+                    .is_some_and(|n| &*n.surface == surface)
+            })
     }
 
     pub fn name(&self, id: u32) -> Option<&Name> {

@@ -157,7 +157,11 @@ impl<'a> Scan<'a> {
         units.clear();
         self.units_of(start, end, paragraph, &mut units);
         let first_word = (start..end)
-            .find(|&i| self.tokens.get(i).is_some_and(|t| t.kind == TokenKind::Word))
+            .find(|&i| {
+                self.tokens
+                    .get(i)
+                    .is_some_and(|t| t.kind == TokenKind::Word)
+            })
             .unwrap_or(end);
         let context = Context {
             paragraph,
@@ -195,26 +199,52 @@ impl<'a> Scan<'a> {
     fn units_of(&mut self, start: usize, end: usize, paragraph: usize, units: &mut Vec<Unit>) {
         let mut i = start;
         while i < end {
-            let Some(&token) = self.tokens.get(i) else { break };
+            let Some(&token) = self.tokens.get(i) else {
+                break;
+            };
             let word = token.span.text(self.text);
             if let Some(next) = self.date_at(i, start, end) {
-                let last = self.tokens.get(next - 1).map_or(token.span.end, |t| t.span.end);
+                let last = self
+                    .tokens
+                    .get(next - 1)
+                    .map_or(token.span.end, |t| t.span.end);
                 let span = Span::new(token.span.start, last);
-                self.push(span, EntityLabel::Date, Cow::Borrowed(span.text(self.text)), None, paragraph);
-                units.push(Unit { kind: Kind::Break, span, token: i });
+                self.push(
+                    span,
+                    EntityLabel::Date,
+                    Cow::Borrowed(span.text(self.text)),
+                    None,
+                    paragraph,
+                );
+                units.push(Unit {
+                    kind: Kind::Break,
+                    span,
+                    token: i,
+                });
                 i = next;
                 continue;
             }
             if matches!(token.kind, TokenKind::Word | TokenKind::Number) {
                 if let Some((id, next)) = self.name_at(i, end) {
-                    let last = self.tokens.get(next - 1).map_or(token.span.end, |t| t.span.end);
+                    let last = self
+                        .tokens
+                        .get(next - 1)
+                        .map_or(token.span.end, |t| t.span.end);
                     let span = Span::new(token.span.start, last);
                     if let Some(after) = self.region_suffix(id, next, end, span, paragraph) {
-                        units.push(Unit { kind: Kind::Break, span, token: i });
+                        units.push(Unit {
+                            kind: Kind::Break,
+                            span,
+                            token: i,
+                        });
                         i = after;
                         continue;
                     }
-                    units.push(Unit { kind: Kind::Gaz(id), span, token: i });
+                    units.push(Unit {
+                        kind: Kind::Gaz(id),
+                        span,
+                        token: i,
+                    });
                     i = next;
                     continue;
                 }
@@ -227,10 +257,23 @@ impl<'a> Scan<'a> {
                 TokenKind::Word if is_capitalized(word) || is_name_particle(word) => {
                     let suffix = self.word(i + 1);
                     if i + 1 < end && words::is_strong_region_suffix(suffix) {
-                        let last = self.tokens.get(i + 1).map_or(token.span.end, |t| t.span.end);
+                        let last = self
+                            .tokens
+                            .get(i + 1)
+                            .map_or(token.span.end, |t| t.span.end);
                         let span = Span::new(token.span.start, last);
-                        self.push(span, EntityLabel::Gpe, Cow::Borrowed(span.text(self.text)), None, paragraph);
-                        units.push(Unit { kind: Kind::Break, span, token: i });
+                        self.push(
+                            span,
+                            EntityLabel::Gpe,
+                            Cow::Borrowed(span.text(self.text)),
+                            None,
+                            paragraph,
+                        );
+                        units.push(Unit {
+                            kind: Kind::Break,
+                            span,
+                            token: i,
+                        });
                         i += 2;
                         continue;
                     }
@@ -243,13 +286,20 @@ impl<'a> Scan<'a> {
                 TokenKind::Quote if is_possessive(word) => Kind::Possessive,
                 _ => Kind::Break,
             };
-            units.push(Unit { kind, span: token.span, token: i });
+            units.push(Unit {
+                kind,
+                span: token.span,
+                token: i,
+            });
             i += 1;
         }
     }
 
     fn cap(&mut self, word: &'a str) -> Cap {
-        let all_caps = word.chars().filter(|c| c.is_alphabetic()).all(char::is_uppercase)
+        let all_caps = word
+            .chars()
+            .filter(|c| c.is_alphabetic())
+            .all(char::is_uppercase)
             && word.chars().filter(|c| c.is_alphabetic()).count() >= 2;
         let org = words::is_org_keyword(word);
         let ministry = words::is_ministry_word(word);
@@ -320,7 +370,13 @@ impl<'a> Scan<'a> {
         }
         let span = Span::new(span.start, suffix_token.span.end);
         let country = actor.country.as_deref().map(Cow::Borrowed);
-        self.push(span, EntityLabel::Gpe, Cow::Owned(canonical), country, paragraph);
+        self.push(
+            span,
+            EntityLabel::Gpe,
+            Cow::Owned(canonical),
+            country,
+            paragraph,
+        );
         Some(next + 1)
     }
 
@@ -355,9 +411,9 @@ impl<'a> Scan<'a> {
     fn is_headline(&mut self, units: &[Unit], start: usize, end: usize) -> bool {
         let unknown_caps = units
             .iter()
-            .filter(|u| {
-                matches!(u.kind, Kind::Cap(c) if c.title.is_none() && !c.function && !c.org)
-            })
+            .filter(
+                |u| matches!(u.kind, Kind::Cap(c) if c.title.is_none() && !c.function && !c.org),
+            )
             .count();
         if unknown_caps < 3 {
             return false;
@@ -382,7 +438,9 @@ impl<'a> Scan<'a> {
             return None;
         }
         let owner = i.checked_sub(2).and_then(|k| units.get(k))?;
-        let Kind::Gaz(id) = owner.kind else { return None };
+        let Kind::Gaz(id) = owner.kind else {
+            return None;
+        };
         let actor = self.gaz.actor(self.gaz.name(id)?.actor)?;
         matches!(actor.kind, ActorKind::Country | ActorKind::City)
             .then_some(actor.country.as_deref())
@@ -447,7 +505,11 @@ impl<'a> Scan<'a> {
             let mut last_core = None;
             while let Some(unit) = units.get(q) {
                 match unit.kind {
-                    Kind::Cap(Cap { title: Some(t), org: false, .. }) => {
+                    Kind::Cap(Cap {
+                        title: Some(t),
+                        org: false,
+                        ..
+                    }) => {
                         if t == TitleWord::Core {
                             last_core = Some(q);
                         }
@@ -466,7 +528,9 @@ impl<'a> Scan<'a> {
                 continue;
             }
             let name_start = q;
-            let Some(first) = units.get(name_start) else { continue };
+            let Some(first) = units.get(name_start) else {
+                continue;
+            };
             let person_gaz = matches!(first.kind, Kind::Gaz(id)
                 if self.gaz.name(id).is_some_and(|n| n.label == EntityLabel::Person));
             let plain_name = matches!(first.kind, Kind::Cap(c)
@@ -476,7 +540,10 @@ impl<'a> Scan<'a> {
             }
             let before = units.get(..p).unwrap_or(&[]);
             if !before.is_empty() {
-                let inner = Context { first_word: usize::MAX, ..context };
+                let inner = Context {
+                    first_word: usize::MAX,
+                    ..context
+                };
                 self.chunk(before, inner, None);
             }
             let rest_start = if person_gaz {
@@ -493,7 +560,10 @@ impl<'a> Scan<'a> {
             };
             let rest = units.get(rest_start..).unwrap_or(&[]);
             if !rest.is_empty() {
-                let inner = Context { first_word: usize::MAX, ..context };
+                let inner = Context {
+                    first_word: usize::MAX,
+                    ..context
+                };
                 self.chunk(rest, inner, None);
             }
             return true;
@@ -518,32 +588,79 @@ impl<'a> Scan<'a> {
     }
 
     fn person(&mut self, units: &[Unit], start: usize, end: usize, paragraph: usize) {
-        let (Some(first), Some(last)) = (units.get(start), end.checked_sub(1).and_then(|e| units.get(e)))
-        else {
+        let (Some(first), Some(last)) = (
+            units.get(start),
+            end.checked_sub(1).and_then(|e| units.get(e)),
+        ) else {
             return;
         };
         let span = Span::new(first.span.start, last.span.end);
         let text = span.text(self.text);
         if end - start == 1 {
             // A title before it makes a single word a person; which one is decided later.
-            self.pending.push(Pending { span, word: text, paragraph, person: true });
+            self.pending.push(Pending {
+                span,
+                word: text,
+                paragraph,
+                person: true,
+            });
             return;
         }
-        self.push(span, EntityLabel::Person, collapse_spaces(text), None, paragraph);
+        self.push(
+            span,
+            EntityLabel::Person,
+            collapse_spaces(text),
+            None,
+            paragraph,
+        );
     }
 
     /// A chunk containing an organisation head word ("Ministry", "Council", "Times").
     fn organisation(&mut self, units: &[Unit], context: Context, owner: Option<&'a str>) -> bool {
-        let words = units.iter().filter(|u| !matches!(u.kind, Kind::Conn(_))).count();
-        let has_head = units.iter().any(|u| matches!(u.kind, Kind::Cap(c) if c.org));
+        let words = units
+            .iter()
+            .filter(|u| !matches!(u.kind, Kind::Conn(_)))
+            .count();
+        let has_head = units
+            .iter()
+            .any(|u| matches!(u.kind, Kind::Cap(c) if c.org));
         if !has_head || words < 2 {
             return false;
+        }
+        // "the Foreign Ministry and Human Rights Watch" names two organisations: split at "and"
+        // when both sides stand as names, but not in "Research and Development Agency".
+        let split = units
+            .iter()
+            .position(|u| matches!(u.kind, Kind::Conn(Conn::Org)));
+        if let Some(x) = split {
+            let (before, after) = (
+                units.get(..x).unwrap_or(&[]),
+                units.get(x + 1..).unwrap_or(&[]),
+            );
+            let named = |part: &[Unit]| {
+                part.iter()
+                    .any(|u| matches!(u.kind, Kind::Gaz(_) | Kind::Cap(Cap { org: true, .. })))
+            };
+            let before_is_org = before
+                .iter()
+                .any(|u| matches!(u.kind, Kind::Cap(c) if c.org));
+            if before_is_org && named(after) {
+                let inner = Context {
+                    first_word: usize::MAX,
+                    ..context
+                };
+                self.chunk(before, context, owner);
+                self.chunk(after, inner, None);
+                return true;
+            }
         }
         // A person named inside the chunk is not part of the organisation.
         let start = units
             .iter()
-            .rposition(|u| matches!(u.kind, Kind::Gaz(id)
-                if self.gaz.name(id).is_some_and(|n| n.label == EntityLabel::Person)))
+            .rposition(|u| {
+                matches!(u.kind, Kind::Gaz(id)
+                if self.gaz.name(id).is_some_and(|n| n.label == EntityLabel::Person))
+            })
             .map_or(0, |p| p + 1);
         if start > 0 {
             let before = units.get(..start).unwrap_or(&[]);
@@ -553,12 +670,17 @@ impl<'a> Scan<'a> {
         let (Some(first), Some(last)) = (units.first(), units.last()) else {
             return true;
         };
-        if !units.iter().any(|u| matches!(u.kind, Kind::Cap(c) if c.org)) {
+        if !units
+            .iter()
+            .any(|u| matches!(u.kind, Kind::Cap(c) if c.org))
+        {
             self.names(units, context);
             return true;
         }
         let span = Span::new(first.span.start, last.span.end);
-        let ministry = units.iter().any(|u| matches!(u.kind, Kind::Cap(c) if c.ministry));
+        let ministry = units
+            .iter()
+            .any(|u| matches!(u.kind, Kind::Cap(c) if c.ministry));
 
         // The country: a leading demonym or country, a possessive before, or "of <Country>".
         let mut country = owner.map(Cow::Borrowed);
@@ -599,9 +721,10 @@ impl<'a> Scan<'a> {
     fn country_of_gaz(&self, id: u32) -> Option<&'a str> {
         let name = self.gaz.name(id)?;
         let actor = self.gaz.actor(name.actor)?;
-        let is_country = actor.kind == ActorKind::Country
-            || (name.label == EntityLabel::Norp && actor.kind == ActorKind::Country);
-        is_country.then_some(actor.country.as_deref()).flatten()
+        // Demonyms are names of the country actor, so this covers "Chinese" as well as "China".
+        (actor.kind == ActorKind::Country)
+            .then_some(actor.country.as_deref())
+            .flatten()
     }
 
     fn with_demonym(&self, country: &str, head: &str) -> String {
@@ -639,7 +762,10 @@ impl<'a> Scan<'a> {
                     let shouting = run
                         .iter()
                         .all(|u| matches!(u.kind, Kind::Cap(c) if c.all_caps));
-                    let len = run.iter().filter(|u| matches!(u.kind, Kind::Cap(_))).count();
+                    let len = run
+                        .iter()
+                        .filter(|u| matches!(u.kind, Kind::Cap(_)))
+                        .count();
                     if (2..=4).contains(&len) && !shouting {
                         self.person(units, i, end, context.paragraph);
                     } else if len == 1 {
@@ -672,19 +798,31 @@ impl<'a> Scan<'a> {
         let Some(country) = self.country_of_gaz(id) else {
             return false;
         };
-        let Some(next) = self.gaz.name(next_id) else { return false };
-        let Some(org) = self.gaz.actor(next.actor) else { return false };
+        let Some(next) = self.gaz.name(next_id) else {
+            return false;
+        };
+        let Some(org) = self.gaz.actor(next.actor) else {
+            return false;
+        };
         if next.label != EntityLabel::Org || org.country.as_deref() == Some(country) {
             return false;
         }
         let span = Span::new(span.start, next_span.end);
         let canonical = collapse_spaces(span.text(self.text));
-        self.push(span, EntityLabel::Org, canonical, Some(Cow::Borrowed(country)), context.paragraph);
+        self.push(
+            span,
+            EntityLabel::Org,
+            canonical,
+            Some(Cow::Borrowed(country)),
+            context.paragraph,
+        );
         true
     }
 
     fn after_role_noun(&mut self, token: usize) -> bool {
-        let Some(prev) = token.checked_sub(1) else { return false };
+        let Some(prev) = token.checked_sub(1) else {
+            return false;
+        };
         let word = self.word(prev);
         if !word.chars().next().is_some_and(char::is_lowercase) {
             return false;
@@ -793,7 +931,8 @@ impl<'a> Scan<'a> {
     /// Resolves single words, fills countries from context, and orders the result.
     fn finish(mut self) -> Vec<Entity> {
         self.resolve_pending();
-        self.found.sort_by_key(|f| (f.span.start, std::cmp::Reverse(f.span.end)));
+        self.found
+            .sort_by_key(|f| (f.span.start, std::cmp::Reverse(f.span.end)));
         // Keep the first of entities that overlap (a person from a title and the same word
         // resolved as a surname).
         let mut kept: Vec<Found<'a>> = Vec::with_capacity(self.found.len());
@@ -833,7 +972,10 @@ impl<'a> Scan<'a> {
                 people
                     .entry(word)
                     .and_modify(|seen| {
-                        if seen.and_then(|s| self.found.get(s)).is_some_and(|s| s.canonical != found.canonical) {
+                        if seen
+                            .and_then(|s| self.found.get(s))
+                            .is_some_and(|s| s.canonical != found.canonical)
+                        {
                             *seen = None;
                         }
                     })
@@ -881,9 +1023,21 @@ impl<'a> Scan<'a> {
                 };
                 self.found.push(found);
             } else if single.person {
-                self.push(single.span, EntityLabel::Person, Cow::Borrowed(single.word), None, single.paragraph);
+                self.push(
+                    single.span,
+                    EntityLabel::Person,
+                    Cow::Borrowed(single.word),
+                    None,
+                    single.paragraph,
+                );
             } else if is_acronym(single.word) {
-                self.push(single.span, EntityLabel::Org, Cow::Borrowed(single.word), None, single.paragraph);
+                self.push(
+                    single.span,
+                    EntityLabel::Org,
+                    Cow::Borrowed(single.word),
+                    None,
+                    single.paragraph,
+                );
             }
         }
     }
@@ -946,9 +1100,11 @@ fn is_possessive(word: &str) -> bool {
 
 /// Lowercase particles that begin a name part: "al-Sharaa", "el-Sisi".
 fn is_name_particle(word: &str) -> bool {
-    ["al-", "el-", "ad-", "as-", "ash-", "ar-", "at-", "an-", "az-"]
-        .iter()
-        .any(|p| word.strip_prefix(p).is_some_and(is_capitalized))
+    [
+        "al-", "el-", "ad-", "as-", "ash-", "ar-", "at-", "an-", "az-",
+    ]
+    .iter()
+    .any(|p| word.strip_prefix(p).is_some_and(is_capitalized))
 }
 
 fn connector(word: &str) -> Option<Conn> {
@@ -970,13 +1126,18 @@ fn day_number(word: &str) -> bool {
 }
 
 fn year_number(word: &str) -> bool {
-    word.len() == 4 && word.parse::<u16>().is_ok_and(|y| (1900..=2099).contains(&y))
+    word.len() == 4
+        && word
+            .parse::<u16>()
+            .is_ok_and(|y| (1900..=2099).contains(&y))
 }
 
 fn is_acronym(word: &str) -> bool {
     let letters = word.chars().filter(char::is_ascii_alphabetic).count();
     (2..=6).contains(&letters)
-        && word.chars().all(|c| c.is_ascii_uppercase() || c.is_ascii_digit())
+        && word
+            .chars()
+            .all(|c| c.is_ascii_uppercase() || c.is_ascii_digit())
         && !words::is_acronym_stop(word)
 }
 
@@ -986,9 +1147,18 @@ mod tests {
 
     #[test]
     fn ministry_heads_normalise() {
-        assert_eq!(ministry_head("Ministry of Foreign Affairs").as_deref(), Some("Foreign Ministry"));
-        assert_eq!(ministry_head("Foreign Ministry").as_deref(), Some("Foreign Ministry"));
-        assert_eq!(ministry_head("Foreign Affairs Ministry").as_deref(), Some("Foreign Ministry"));
+        assert_eq!(
+            ministry_head("Ministry of Foreign Affairs").as_deref(),
+            Some("Foreign Ministry")
+        );
+        assert_eq!(
+            ministry_head("Foreign Ministry").as_deref(),
+            Some("Foreign Ministry")
+        );
+        assert_eq!(
+            ministry_head("Foreign Affairs Ministry").as_deref(),
+            Some("Foreign Ministry")
+        );
         assert_eq!(
             ministry_head("Ministry of the Interior of Ukraine").as_deref(),
             Some("Interior Ministry")

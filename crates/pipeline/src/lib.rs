@@ -12,10 +12,16 @@ use claimgraph_entities::EntityRecognizer;
 pub const ANALYZER_VERSION: &str = env!("CARGO_PKG_VERSION");
 
 /// The shipped analyzers, built once and shared read-only across threads.
-#[derive(Debug, Default)]
+#[derive(Debug)]
 pub struct Pipeline {
     entities: EntityRecognizer,
     attributor: Attributor,
+}
+
+impl Default for Pipeline {
+    fn default() -> Self {
+        Pipeline::new()
+    }
 }
 
 impl Pipeline {

@@ -1,0 +1,238 @@
+//! Recognition on short texts written for these tests, and properties over arbitrary text.
+
+use super::*;
+use claimgraph_core::layers::EntityLabel;
+use proptest::prelude::*;
+
+fn recognizer() -> &'static EntityRecognizer {
+    static SHIPPED: std::sync::OnceLock<EntityRecognizer> = std::sync::OnceLock::new();
+    SHIPPED.get_or_init(EntityRecognizer::shipped)
+}
+
+fn analyse(text: &str) -> Vec<Entity> {
+    let mut analysis = Analysis::default();
+    claimgraph_text::segment(text, &mut analysis);
+    recognizer().recognize(text, &analysis)
+}
+
+/// One line per entity: `text | LABEL | canonical | country`.
+fn show(text: &str) -> Vec<String> {
+    analyse(text)
+        .iter()
+        .map(|e| {
+            format!(
+                "{} | {} | {} | {}",
+                e.span.text(text),
+                e.label.as_str(),
+                e.canonical,
+                e.country.as_deref().unwrap_or("-")
+            )
+        })
+        .collect()
+}
+
+#[test]
+fn countries_aliases_and_demonyms() {
+    insta::assert_debug_snapshot!(show(
+        "The DPRK fired a missile toward Japan, and South Korean officials said the United States \
+         and the UK were consulting. Several Ukrainians and a North Korean defector spoke to U.S. \
+         lawmakers."
+    ));
+}
+
+#[test]
+fn possessives_and_metonyms() {
+    insta::assert_debug_snapshot!(show(
+        "China’s Foreign Ministry rejected the claim. Beijing said Washington and Moscow had \
+         misread the talks, while the Kremlin and the White House declined to comment. Kyiv’s \
+         position was unchanged."
+    ));
+}
+
+#[test]
+fn regions_with_suffixes() {
+    insta::assert_debug_snapshot!(show(
+        "Shelling hit the Donetsk region overnight, and drones struck Kursk Oblast and the \
+         Belgorod Oblast. Fighting continued near Bakhmut in Donbas and in Zaporizhzhia."
+    ));
+}
+
+#[test]
+fn organisations_by_pattern_and_gazetteer() {
+    insta::assert_debug_snapshot!(show(
+        "The Russian Defence Ministry said its forces had advanced. NATO and the European Union \
+         condemned the strike, and the IAEA asked for access. The Ministry of Foreign Affairs of \
+         Ukraine and Human Rights Watch called on the UN Security Council to act. The Kyiv \
+         Independent and the New York Times reported it first."
+    ));
+}
+
+#[test]
+fn people_with_titles_and_surnames() {
+    insta::assert_debug_snapshot!(show(
+        "Ukrainian President Volodymyr Zelensky met Defence Secretary John Hartwell in London. \
+         Chinese Foreign Ministry Spokesperson Lin Jian said on Wednesday that Beijing opposed \
+         the move. Zelensky said Hartwell had promised more aid. Lin added that talks would \
+         resume. Analysts led by Maria Okafor doubted it, and Okafor said so on Oct. 5, 2024."
+    ));
+}
+
+#[test]
+fn unknown_names_and_context_countries() {
+    insta::assert_debug_snapshot!(show(
+        "Greta Lindqvist, a researcher at the Baltic Policy Institute, said the Polish \
+         government was wrong.\n\nA spokesman for the Foreign Ministry said Lindqvist was \
+         mistaken. In March 2024 the Senate voted. Secretary of State Marco Rubio and Gen. \
+         Viktor Marsh spoke by phone with Mr. Dubois on Friday."
+    ));
+}
+
+#[test]
+fn headlines_keep_only_gazetteer_names() {
+    insta::assert_debug_snapshot!(show(
+        "Heavy Fighting Erupts Near Bakhmut As Kyiv Seeks More Help From Allies"
+    ));
+}
+
+#[test]
+fn hyphenated_words_hold_names() {
+    insta::assert_debug_snapshot!(show(
+        "The Kremlin-backed forces and pro-Russian groups crossed into the Russia-Ukraine \
+         border zone."
+    ));
+}
+
+#[test]
+fn lookup_finds_names_demonyms_and_capitals() {
+    let r = recognizer();
+    let kind_and_country = |s: &str| {
+        r.lookup(s)
+            .map(|a| (a.name.clone(), a.kind, a.country.clone(), a.role.clone()))
+    };
+    insta::assert_debug_snapshot!([
+        "DPRK",
+        "Chinese",
+        "the Kremlin",
+        "China’s",
+        "Kyiv",
+        "Kiev",
+        "Washington",
+        "ukraine",
+        "Lin Jian",
+        "Zelenskyy",
+        "Donetsk",
+        "Hamas",
+        "Nowhereland",
+    ]
+    .map(|s| (s, kind_and_country(s))));
+}
+
+#[test]
+fn every_data_line_parses() {
+    for (file, content, columns) in gazetteer::FILES {
+        for (number, line) in content.lines().enumerate() {
+            if line.starts_with('#') {
+                continue;
+            }
+            let fields: Vec<&str> = line.split('\t').collect();
+            assert_eq!(fields.len(), columns, "{file}:{}: {line:?}", number + 1);
+            assert!(
+                !fields[0].trim().is_empty(),
+                "{file}:{}: empty name",
+                number + 1
+            );
+            assert_eq!(
+                fields[0],
+                fields[0].trim(),
+                "{file}:{}: padded name",
+                number + 1
+            );
+            for field in &fields {
+                for item in field.split('|') {
+                    assert_eq!(item, item.trim(), "{file}:{}: padded {item:?}", number + 1);
+                }
+            }
+        }
+    }
+}
+
+#[test]
+fn leaders_and_orgs_name_known_countries() {
+    let r = recognizer();
+    for actor in r.actors() {
+        if matches!(actor.kind, ActorKind::Person | ActorKind::Organization) {
+            if let Some(country) = &actor.country {
+                assert!(
+                    r.lookup(country).is_some(),
+                    "{} belongs to unknown {country}",
+                    actor.name
+                );
+            }
+        }
+    }
+}
+
+#[test]
+fn data_is_small() {
+    let total: usize = gazetteer::FILES.iter().map(|(_, c, _)| c.len()).sum();
+    assert!(total < 1_500_000, "{total} bytes of data");
+}
+
+#[test]
+fn empty_and_unsegmented_input() {
+    let r = recognizer();
+    assert!(r.recognize("", &Analysis::default()).is_empty());
+    // No tokens: nothing to match against.
+    assert!(r.recognize("China", &Analysis::default()).is_empty());
+}
+
+#[test]
+fn labels_cover_the_main_types() {
+    let labels: Vec<EntityLabel> = analyse(
+        "Russian President Vladimir Putin spoke in Moscow on Monday about the Black Sea and NATO.",
+    )
+    .iter()
+    .map(|e| e.label)
+    .collect();
+    for label in [
+        EntityLabel::Norp,
+        EntityLabel::Person,
+        EntityLabel::Gpe,
+        EntityLabel::Date,
+        EntityLabel::Loc,
+        EntityLabel::Org,
+    ] {
+        assert!(labels.contains(&label), "{label:?} missing from {labels:?}");
+    }
+}
+
+proptest! {
+    #[test]
+    fn spans_are_ordered_disjoint_and_on_char_boundaries(text in "\\PC{0,200}") {
+        let entities = analyse(&text);
+        let mut end = 0;
+        for e in &entities {
+            prop_assert!(e.span.start >= end);
+            prop_assert!(e.span.start < e.span.end);
+            prop_assert!(text.is_char_boundary(e.span.start) && text.is_char_boundary(e.span.end));
+            end = e.span.end;
+        }
+    }
+
+    #[test]
+    fn name_like_text_never_panics(
+        words in proptest::collection::vec(
+            prop_oneof![
+                Just("China"), Just("’s"), Just("Foreign"), Just("Ministry"), Just("of"),
+                Just("President"), Just("Kyiv"), Just("region"), Just("Oct."), Just("5"),
+                Just("2024"), Just("-"), Just("Mr."), Just("Lin"), Just("\n\n"), Just("."),
+                Just("al-Sharaa"), Just("Russia-Ukraine"), Just("May"), Just("the"), Just("NATO"),
+                Just("Smith"), Just("\u{2019}"), Just(","), Just("Oblast"),
+            ],
+            0..40,
+        )
+    ) {
+        let text = words.join(" ");
+        let _ = analyse(&text);
+    }
+}
