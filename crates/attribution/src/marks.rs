@@ -42,6 +42,8 @@ struct Mark {
     facing: Facing,
     family: Family,
     paragraph: usize,
+    /// German-style low opener („), which “ closes.
+    low: bool,
 }
 
 fn classify(text: &str, span: Span) -> Option<(Facing, Family)> {
@@ -75,14 +77,25 @@ fn is_mark(c: char) -> bool {
 
 /// Finds quoted regions among the quote-mark tokens.
 pub fn quoted_regions(text: &str, paragraphs: &[Paragraph], tokens: &[Token]) -> Vec<QuotedRegion> {
-    let mut marks = Vec::new();
+    let mut marks: Vec<Mark> = Vec::new();
     let mut paragraph = 0;
     for token in tokens.iter().filter(|t| t.kind == TokenKind::Quote) {
         while paragraphs.get(paragraph).is_some_and(|p| p.span.end <= token.span.start) {
             paragraph += 1;
         }
+        // Some archives write double quotes as two apostrophes: ''Like this.''
+        if let Some(last) = marks.last_mut() {
+            if last.span.end == token.span.start && last.span.text(text) == "'" && token.span.text(text) == "'" {
+                let span = last.span.cover(token.span);
+                if let Some((facing, _)) = classify(text, span) {
+                    *last = Mark { span, facing, family: Family::Double, paragraph, low: false };
+                }
+                continue;
+            }
+        }
         if let Some((facing, family)) = classify(text, token.span) {
-            marks.push(Mark { span: token.span, facing, family, paragraph });
+            let low = matches!(token.span.text(text), "„" | "‚");
+            marks.push(Mark { span: token.span, facing, family, paragraph, low });
         }
     }
     let mut regions = pair_doubles(paragraphs, &marks);
@@ -104,7 +117,11 @@ fn pair_doubles(paragraphs: &[Paragraph], marks: &[Mark]) -> Vec<QuotedRegion> {
     // The open region: its finished segments and the start of the current one.
     let mut open: Option<(Vec<Span>, Mark)> = None;
     for mark in marks.iter().filter(|m| m.family == Family::Double) {
-        open = match (open.take(), mark.facing) {
+        let facing = match &open {
+            Some((_, start)) if start.low && mark.facing == Facing::Open => Facing::Close,
+            _ => mark.facing,
+        };
+        open = match (open.take(), facing) {
             (None, Facing::Open | Facing::Either) => Some((Vec::new(), *mark)),
             (None, Facing::Close) => None,
             (Some((mut done, start)), facing) => {

@@ -47,7 +47,7 @@ pub struct Found {
 
 const MAX_SOURCE_TOKENS: usize = 12;
 const MAX_CUE_TOKENS: usize = 6;
-const MAX_APPOSITIVE_TOKENS: usize = 24;
+const MAX_APPOSITIVE_TOKENS: usize = 40;
 
 impl Context<'_> {
     fn tokens(&self) -> &[Token] {
@@ -509,7 +509,10 @@ impl Context<'_> {
             let word = self.word(at - 1);
             let Some(token) = self.token(at - 1) else { break };
             let allowed = is_word(token) || matches!(word, "," | "'s" | "." | "-" | "(" | ")");
-            if !allowed || contains(words::CLAUSE_BREAKS, word) && !matches!(word, "for" | "and") || self.is_finite_cue(at - 1) {
+            let relative = matches!(word, "who" | "which" | "whose") && at >= 2 && self.is_comma(at - 2);
+            let inside_relative = (at..comma).any(|i| matches!(self.word(i), "who" | "which" | "whose"));
+            let breaks = contains(words::CLAUSE_BREAKS, word) && !matches!(word, "for" | "and") && !relative && !inside_relative;
+            if !allowed || breaks || self.is_finite_cue(at - 1) && !inside_relative {
                 break;
             }
             at -= 1;

@@ -168,9 +168,9 @@ fn resolve_mention(
             .iter()
             .find(|e| e.label != EntityLabel::Person && matches!(e.label, EntityLabel::Norp | EntityLabel::Gpe | EntityLabel::Org))
             .map(|e| affiliation_of(e))
+            .or_else(|| nearby_organisation(history, paragraph, role_in_mention.is_some(), person.country.as_deref()))
             .or(profile.affiliation)
-            .or_else(|| person.country.clone())
-            .or_else(|| nearby_organisation(history, paragraph, role_in_mention.is_some()));
+            .or_else(|| person.country.clone());
         return Some(Resolved {
             speaker: Speaker {
                 name: person.canonical.clone(),
@@ -235,8 +235,9 @@ fn starts_with_definite(mention: &[&str]) -> bool {
     matches!(mention.first(), Some(&"the"))
 }
 
-/// A spokesperson or minister named without an organisation speaks for the one quoted just before.
-fn nearby_organisation(history: &[Resolved], paragraph: usize, has_role: bool) -> Option<String> {
+/// A spokesperson or minister named without an organisation speaks for the organisation of
+/// their country quoted just before ("the Foreign Ministry said … Spokesperson Lin Jian …").
+fn nearby_organisation(history: &[Resolved], paragraph: usize, has_role: bool, country: Option<&str>) -> Option<String> {
     if !has_role {
         return None;
     }
@@ -244,7 +245,7 @@ fn nearby_organisation(history: &[Resolved], paragraph: usize, has_role: bool) -
         .iter()
         .rev()
         .take_while(|r| paragraph.saturating_sub(r.paragraph) <= 1)
-        .find(|r| !r.is_person)
+        .find(|r| !r.is_person && r.speaker.affiliation.is_some() && (country.is_none() || r.speaker.affiliation.as_deref() == country))
         .map(|r| r.speaker.name.clone())
 }
 

@@ -208,7 +208,7 @@ fn jsonl_from_stdin_with_input_format() {
 fn long_single_line_is_analysed() {
     let sentence =
         "The spokesperson said that more than 40 boats had left the harbour without permits. ";
-    let text = sentence.repeat((3 << 20) / sentence.len());
+    let text = sentence.repeat((2 << 20) / sentence.len());
     let dir = scratch("long_line");
     let plain = write(&dir, "long.txt", text.as_bytes());
     let record = serde_json::json!({"id": "long", "text": text}).to_string();
