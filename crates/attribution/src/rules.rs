@@ -8,7 +8,7 @@
 
 use crate::marks::QuotedRegion;
 use crate::words::{self, contains, is_quote, is_word, starts_upper, Words};
-use claimgraph_core::layers::{QuoteKind, Sentence, Stance, Token, TokenKind};
+use claimgraph_core::layers::{EntityLabel, QuoteKind, Sentence, Stance, Token, TokenKind};
 use claimgraph_core::{Analysis, Span};
 use claimgraph_lexicon::{CueClass, CueMatch, Lexicon, VerbForm};
 
@@ -380,9 +380,9 @@ impl Context<'_> {
         };
         let after_cue_and_source = source.1.max(cue_end);
         let quoted_before = self.closing_mark_at(boundary).is_some();
+        // `“…,” he said in August after …`: a quote right before the cue is the content, whatever follows.
         let clause_ends = if quoted_before {
-            // `“…,” he told reporters on Tuesday.`: a quote before the cue makes trailing adjuncts harmless.
-            self.adjunct_end(after_cue_and_source, end).is_some()
+            true
         } else {
             self.clause_ends_at(after_cue_and_source, end)
         };
@@ -468,6 +468,8 @@ impl Context<'_> {
         let shares_subject = cue.form == VerbForm::Gerund || verb_at > start && matches!(self.word(verb_at - 1), "and" | "but");
         let (source, hint) = if shares_subject && previous.is_some() {
             (previous.and_then(|p| p.source), SourceHint::SharedSubject)
+        } else if cue.form == VerbForm::Gerund {
+            (Some(self.sentence_subject(sentence, cue_start)?), SourceHint::Mention)
         } else if verb_at > start && self.is_comma(verb_at - 1) {
             (Some(self.appositive_source(start, verb_at - 1)?), SourceHint::Mention)
         } else {
@@ -527,6 +529,23 @@ impl Context<'_> {
             self.token(i).is_some_and(|t| starts_upper(self.text, t)) || self.lexicon.is_speaker_noun(self.word(i))
         });
         (at < comma && names_someone && (at..comma).any(|i| self.is_comma(i))).then_some((at, comma))
+    }
+
+    /// The subject of `Trump toured the plant, saying …`: a name or pronoun opening the sentence.
+    fn sentence_subject(&self, sentence: &Sentence, before: usize) -> Option<(usize, usize)> {
+        let (start, _) = sentence.tokens;
+        if contains(words::PRONOUNS, self.word(start)) {
+            return Some((start, start + 1));
+        }
+        let opening = self.token(start)?.span.start;
+        let entity = self.analysis.entities.iter().find(|e| {
+            e.span.start >= opening
+                && e.span.start <= self.token(start + 2).map_or(opening, |t| t.span.start)
+                && matches!(e.label, EntityLabel::Person | EntityLabel::Org | EntityLabel::Gpe)
+        })?;
+        let first = self.first_token_at_or_after(opening);
+        let last = self.first_token_at_or_after(entity.span.end);
+        (last < before).then_some((first, last))
     }
 
     /// `said in an interview that …`: content starts after a leading prepositional phrase, at

@@ -113,10 +113,18 @@ fn load(args: &BenchArgs) -> Result<(Vec<Document>, usize)> {
         }
         match item {
             Item::Doc(document) => documents.push(document),
-            Item::Warning(d) => eprintln!("claimgraph: {}: warning: {}", d.place, d.message),
+            // Diagnostics are best effort: a closed stderr must not stop the benchmark.
+            Item::Warning(d) => {
+                let _ = writeln!(
+                    std::io::stderr(),
+                    "claimgraph: {}: warning: {}",
+                    d.place,
+                    d.message
+                );
+            }
             Item::Failed(d) => {
                 skipped += 1;
-                eprintln!("claimgraph: {d}");
+                let _ = writeln!(std::io::stderr(), "claimgraph: {d}");
             }
         }
     }

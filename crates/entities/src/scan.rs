@@ -253,7 +253,17 @@ impl<'a> Scan<'a> {
                 TokenKind::Word if word.contains('-') && self.hyphenated(token.span, paragraph) => {
                     Kind::Break
                 }
-                TokenKind::Word if is_possessive(word) => Kind::Possessive,
+                TokenKind::Word if is_possessive(word) => {
+                    if units.last().is_some_and(|u| {
+                        matches!(u.kind, Kind::Cap(_))
+                            && words::is_org_possessor(u.span.text(self.text))
+                    }) {
+                        // "Lord's Resistance Army", "People's Liberation Army".
+                        Kind::Conn(Conn::Title)
+                    } else {
+                        Kind::Possessive
+                    }
+                }
                 TokenKind::Word if is_capitalized(word) || is_name_particle(word) => {
                     let suffix = self.word(i + 1);
                     if i + 1 < end && words::is_strong_region_suffix(suffix) {
@@ -307,7 +317,11 @@ impl<'a> Scan<'a> {
         let lower = self.buf.as_str();
         let title = words::title_word(lower);
         let function = words::is_function_word(lower);
-        let common = self.seen_lower.contains(lower);
+        // Sentence-initial participles and adverbs ("Suspected", "Speaking", "Separately") are
+        // rarely names even when the document never writes them in lowercase.
+        let inflected = lower.len() > 5
+            && (lower.ends_with("ed") || lower.ends_with("ing") || lower.ends_with("ly"));
+        let common = inflected || self.seen_lower.contains(lower);
         Cap {
             title,
             function,
@@ -368,7 +382,12 @@ impl<'a> Scan<'a> {
             canonical.extend(first.to_uppercase());
             canonical.push_str(chars.as_str());
         }
-        let span = Span::new(span.start, suffix_token.span.end);
+        // "Kursk Oblast" is a name; in "the Donetsk region" only "Donetsk" is.
+        let span = if is_capitalized(suffix) {
+            Span::new(span.start, suffix_token.span.end)
+        } else {
+            span
+        };
         let country = actor.country.as_deref().map(Cow::Borrowed);
         self.push(
             span,
@@ -596,7 +615,7 @@ impl<'a> Scan<'a> {
         };
         let span = Span::new(first.span.start, last.span.end);
         let text = span.text(self.text);
-        if end - start == 1 {
+        if end.saturating_sub(start) == 1 {
             // A title before it makes a single word a person; which one is decided later.
             self.pending.push(Pending {
                 span,
@@ -644,7 +663,10 @@ impl<'a> Scan<'a> {
             let before_is_org = before
                 .iter()
                 .any(|u| matches!(u.kind, Kind::Cap(c) if c.org));
-            if before_is_org && named(after) {
+            let the_after = after
+                .first()
+                .is_some_and(|u| u.span.text(self.text) == "the");
+            if (before_is_org || the_after) && named(after) && !before.is_empty() {
                 let inner = Context {
                     first_word: usize::MAX,
                     ..context
@@ -666,7 +688,30 @@ impl<'a> Scan<'a> {
             let before = units.get(..start).unwrap_or(&[]);
             self.names(before, context);
         }
-        let units = units.get(start..).unwrap_or(&[]);
+        let mut units = units.get(start..).unwrap_or(&[]);
+        // A title after the name belongs to a person not named ("High Court Judge").
+        while let Some((last, rest)) = units.split_last() {
+            match last.kind {
+                Kind::Cap(c) if c.title.is_some() && !c.org => units = rest,
+                Kind::Conn(_) => units = rest,
+                _ => break,
+            }
+        }
+        // Two or more plain capitalised words right after the last head word are a person
+        // ("Transportation Ministry Ahmed Karimi").
+        if let Some(head) = units
+            .iter()
+            .rposition(|u| matches!(u.kind, Kind::Cap(c) if c.org))
+        {
+            let tail = units.get(head + 1..).unwrap_or(&[]);
+            let plain = tail.iter().all(
+                |u| matches!(u.kind, Kind::Cap(c) if c.title.is_none() && !c.org && !c.function),
+            );
+            if tail.len() >= 2 && plain {
+                self.person(tail, 0, tail.len(), context.paragraph);
+                units = units.get(..=head).unwrap_or(&[]);
+            }
+        }
         let (Some(first), Some(last)) = (units.first(), units.last()) else {
             return true;
         };
@@ -766,7 +811,21 @@ impl<'a> Scan<'a> {
                         .iter()
                         .filter(|u| matches!(u.kind, Kind::Cap(_)))
                         .count();
-                    if (2..=4).contains(&len) && !shouting {
+                    let head = run
+                        .last()
+                        .map(|u| u.span.text(self.text))
+                        .and_then(words::head_label)
+                        .or_else(|| {
+                            let first = run.first().map(|u| u.span.text(self.text));
+                            (first == Some("Operation")).then_some(EntityLabel::Event)
+                        });
+                    if let (Some(label), true) = (head, len >= 2) {
+                        if let (Some(first), Some(last)) = (run.first(), run.last()) {
+                            let span = Span::new(first.span.start, last.span.end);
+                            let canonical = collapse_spaces(span.text(self.text));
+                            self.push(span, label, canonical, None, context.paragraph);
+                        }
+                    } else if (2..=4).contains(&len) && !shouting {
                         self.person(units, i, end, context.paragraph);
                     } else if len == 1 {
                         let word = unit.span.text(self.text);
@@ -869,6 +928,9 @@ impl<'a> Scan<'a> {
         let word = token.span.text(self.text);
         let first = word.chars().next()?;
         if token.kind == TokenKind::Number {
+            if decade(word) {
+                return Some(i + 1);
+            }
             // "5 October 2024", "in 2024"
             if day_number(word) && i + 1 < end {
                 let next = self.word(i + 1);
@@ -1125,6 +1187,13 @@ fn day_number(word: &str) -> bool {
         && digits.parse::<u8>().is_ok_and(|d| (1..=31).contains(&d))
 }
 
+/// "1990s", "1880s".
+fn decade(word: &str) -> bool {
+    word.strip_suffix('s').is_some_and(|y| {
+        y.len() == 4 && y.ends_with('0') && (y.starts_with('1') || y.starts_with("20"))
+    }) && word.bytes().take(4).all(|b| b.is_ascii_digit())
+}
+
 fn year_number(word: &str) -> bool {
     word.len() == 4
         && word
@@ -1135,9 +1204,7 @@ fn year_number(word: &str) -> bool {
 fn is_acronym(word: &str) -> bool {
     let letters = word.chars().filter(char::is_ascii_alphabetic).count();
     (2..=6).contains(&letters)
-        && word
-            .chars()
-            .all(|c| c.is_ascii_uppercase() || c.is_ascii_digit())
+        && word.chars().all(|c| c.is_ascii_uppercase())
         && !words::is_acronym_stop(word)
 }
 

@@ -2,6 +2,8 @@
 //! person, head nouns of organisation names, region suffixes, months and weekdays. Functions that
 //! take `lower` expect the word in lowercase with straight apostrophes.
 
+use claimgraph_core::layers::EntityLabel;
+
 /// Capitalised only because they start a sentence or a headline: never part of a name.
 pub(crate) fn is_function_word(lower: &str) -> bool {
     matches!(
@@ -179,6 +181,13 @@ pub(crate) fn is_function_word(lower: &str) -> bool {
             | "note"
             | "advertisement"
             | "related"
+            | "meantime"
+            | "elsewhere"
+            | "nevertheless"
+            | "nonetheless"
+            | "otherwise"
+            | "thus"
+            | "hence"
     )
 }
 
@@ -561,6 +570,54 @@ pub(crate) fn is_org_keyword(word: &str) -> bool {
     )
 }
 
+/// Common nouns that take a possessive inside organisation names ("Lord's Resistance Army").
+pub(crate) fn is_org_possessor(word: &str) -> bool {
+    matches!(
+        word,
+        "People"
+            | "Lord"
+            | "Women"
+            | "Men"
+            | "Workers"
+            | "Children"
+            | "King"
+            | "Queen"
+            | "Veterans"
+            | "Farmers"
+            | "Soldiers"
+            | "Mothers"
+            | "Citizens"
+            | "Students"
+            | "Journalists"
+            | "Writers"
+            | "Nations"
+    )
+}
+
+/// The label of a capitalised run that ends in a place or event word instead of being a person
+/// ("Hyde Park", "Summer Olympics").
+pub(crate) fn head_label(word: &str) -> Option<EntityLabel> {
+    let label = match word {
+        "Park" | "Square" | "Street" | "Airport" | "Stadium" | "Bridge" | "Palace" | "Hotel"
+        | "Road" | "Avenue" | "Base" | "Camp" | "Prison" | "Port" | "Harbor" | "Harbour"
+        | "Mosque" | "Temple" | "Cathedral" | "Tower" | "Building" | "Plaza" | "Highway"
+        | "Crossing" | "Checkpoint" | "Dam" | "Plant" | "Mine" | "Terminal" | "Station" => {
+            EntityLabel::Fac
+        }
+        "River" | "Mountains" | "Mountain" | "Valley" | "Island" | "Islands" | "Sea" | "Lake"
+        | "Bay" | "Gulf" | "Strait" | "Canal" | "Desert" | "Peninsula" | "Coast" | "Heights"
+        | "Plain" | "Basin" | "Forest" | "Ocean" | "Farms" | "Hills" => EntityLabel::Loc,
+        "Province" | "Territory" | "Territories" | "Republic" | "Emirate" | "Kingdom" => {
+            EntityLabel::Gpe
+        }
+        "Olympics" | "Games" | "War" | "Summit" | "Conference" | "Cup" | "Championship"
+        | "Championships" | "Festival" | "Revolution" | "Uprising" | "Offensive" | "Forum"
+        | "Expo" | "Marathon" | "Massacre" => EntityLabel::Event,
+        _ => return None,
+    };
+    Some(label)
+}
+
 /// Ministry heads whose country, when unwritten, comes from context.
 pub(crate) fn is_ministry_word(word: &str) -> bool {
     matches!(
@@ -746,6 +803,19 @@ pub(crate) fn is_acronym_stop(word: &str) -> bool {
             | "VIP"
             | "LGBT"
             | "LGBTQ"
+            | "TRUE"
+            | "FALSE"
+            | "SARS"
+            | "MERS"
+            | "NEWS"
+            | "THE"
+            | "AND"
+            | "OF"
+            | "IN"
+            | "ON"
+            | "TO"
+            | "FOR"
+            | "IS"
             | "ISO"
     )
 }

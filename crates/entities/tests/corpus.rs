@@ -10,9 +10,8 @@ use std::time::Instant;
 const DATASETS: &str = "../../../shared/datasets";
 
 fn dataset(path: &str) -> Option<String> {
-    let dir = std::env::var("CLAIMGRAPH_DATASETS").unwrap_or_else(|_| {
-        format!("{}/{DATASETS}", env!("CARGO_MANIFEST_DIR"))
-    });
+    let dir = std::env::var("CLAIMGRAPH_DATASETS")
+        .unwrap_or_else(|_| format!("{}/{DATASETS}", env!("CARGO_MANIFEST_DIR")));
     std::fs::read_to_string(format!("{dir}/{path}")).ok()
 }
 
@@ -78,6 +77,7 @@ fn micro_f1_on_gmb_sample() {
         .collect();
     let recognizer = EntityRecognizer::shipped();
     let (mut tp, mut fp, mut fn_) = (0usize, 0usize, 0usize);
+    let mut titled_per = 0usize;
     let mut per_type: std::collections::BTreeMap<&str, (usize, usize, usize)> = Default::default();
     // Ten sentences make a pseudo-document, so that surnames can refer back.
     for group in sentences.chunks(10) {
@@ -87,7 +87,10 @@ fn micro_f1_on_gmb_sample() {
             let mut open: Option<(usize, &str)> = None;
             let mut last_end = text.len();
             for (word, tag) in sentence {
-                let glue = matches!(*word, "," | "." | ":" | ";" | "'s" | "?" | "!" | ")" | "%" | "n't");
+                let glue = matches!(
+                    *word,
+                    "," | "." | ":" | ";" | "'s" | "?" | "!" | ")" | "%" | "n't"
+                );
                 if !text.is_empty() && !glue && !text.ends_with(['(', '$', ' ']) {
                     text.push(' ');
                 }
@@ -135,6 +138,12 @@ fn micro_f1_on_gmb_sample() {
             .collect();
         for p in &predicted {
             let entry = per_type.entry(p.2).or_default();
+            // GMB puts titles inside person spans ("President Mahmoud Abbas"); we leave them out.
+            let titled =
+                p.2 == "PER" && gold.iter().any(|g| g.2 == "PER" && g.1 == p.1 && g.0 < p.0);
+            if titled {
+                titled_per += 1;
+            }
             if gold.contains(p) {
                 tp += 1;
                 entry.0 += 1;
@@ -157,8 +166,18 @@ fn micro_f1_on_gmb_sample() {
         }
     }
     let f1 = |tp: usize, fp: usize, fn_: usize| 2.0 * tp as f64 / (2 * tp + fp + fn_).max(1) as f64;
-    eprintln!("micro-F1 {:.3} (tp {tp}, fp {fp}, fn {fn_})", f1(tp, fp, fn_));
+    eprintln!(
+        "micro-F1 {:.3} (tp {tp}, fp {fp}, fn {fn_})",
+        f1(tp, fp, fn_)
+    );
+    eprintln!(
+        "micro-F1 {:.3} counting {titled_per} persons that match but for GMB's titles",
+        f1(tp + titled_per, fp - titled_per, fn_ - titled_per)
+    );
     for (kind, (tp, fp, fn_)) in per_type {
-        eprintln!("  {kind}: F1 {:.3} (tp {tp}, fp {fp}, fn {fn_})", f1(tp, fp, fn_));
+        eprintln!(
+            "  {kind}: F1 {:.3} (tp {tp}, fp {fp}, fn {fn_})",
+            f1(tp, fp, fn_)
+        );
     }
 }
