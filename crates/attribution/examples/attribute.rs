@@ -15,15 +15,25 @@ fn main() -> std::io::Result<()> {
     claimgraph_text::segment(&text, &mut analysis);
     analysis.entities = EntityRecognizer::shipped().recognize(&text, &analysis);
     for quote in Attributor::shipped().attribute(&text, &analysis) {
-        let speaker = quote.speaker.map(|s| format!("{} [{:?}] ({:?})", s.name, s.role, s.affiliation));
+        let speaker = quote
+            .speaker
+            .map(|s| format!("{} [{:?}] ({:?})", s.name, s.role, s.affiliation));
         println!(
             "{:?} {} cue={:?} src={:?} speaker={:?}\n    {:?}",
             quote.kind,
             quote.stance.as_str(),
             quote.cue.map(|c| c.text(&text)),
-            quote.sources.iter().map(|s| s.text(&text)).collect::<Vec<_>>(),
+            quote
+                .sources
+                .iter()
+                .map(|s| s.text(&text))
+                .collect::<Vec<_>>(),
             speaker,
-            quote.contents.iter().map(|c| c.text(&text)).collect::<Vec<_>>()
+            quote
+                .contents
+                .iter()
+                .map(|c| c.text(&text))
+                .collect::<Vec<_>>()
         );
     }
     Ok(())

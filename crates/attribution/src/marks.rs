@@ -50,8 +50,11 @@ fn classify(text: &str, span: Span) -> Option<(Facing, Family)> {
     let ch = span.text(text).chars().next()?;
     let before = text.get(..span.start).and_then(|s| s.chars().next_back());
     let after = text.get(span.end..).and_then(|s| s.chars().next());
-    let opens_context = before.is_none_or(|c| c.is_whitespace() || "([{—–-/".contains(c) || is_mark(c));
-    let closes_context = after.is_none_or(|c| c.is_whitespace() || c.is_ascii_punctuation() || "—–…".contains(c) || is_mark(c));
+    let opens_context =
+        before.is_none_or(|c| c.is_whitespace() || "([{—–-/".contains(c) || is_mark(c));
+    let closes_context = after.is_none_or(|c| {
+        c.is_whitespace() || c.is_ascii_punctuation() || "—–…".contains(c) || is_mark(c)
+    });
     let by_context = match (opens_context, closes_context) {
         (true, false) => Facing::Open,
         (false, true) => Facing::Close,
@@ -60,7 +63,11 @@ fn classify(text: &str, span: Span) -> Option<(Facing, Family)> {
     Some(match ch {
         '“' | '«' | '„' => (Facing::Open, Family::Double),
         '”' | '»' => (
-            if by_context == Facing::Open { Facing::Either } else { Facing::Close },
+            if by_context == Facing::Open {
+                Facing::Either
+            } else {
+                Facing::Close
+            },
             Family::Double,
         ),
         '"' => (by_context, Family::Double),
@@ -72,7 +79,10 @@ fn classify(text: &str, span: Span) -> Option<(Facing, Family)> {
 }
 
 fn is_mark(c: char) -> bool {
-    matches!(c, '"' | '\'' | '“' | '”' | '‘' | '’' | '«' | '»' | '„' | '‚' | '‹' | '›')
+    matches!(
+        c,
+        '"' | '\'' | '“' | '”' | '‘' | '’' | '«' | '»' | '„' | '‚' | '‹' | '›'
+    )
 }
 
 /// Finds quoted regions among the quote-mark tokens.
@@ -80,22 +90,40 @@ pub fn quoted_regions(text: &str, paragraphs: &[Paragraph], tokens: &[Token]) ->
     let mut marks: Vec<Mark> = Vec::new();
     let mut paragraph = 0;
     for token in tokens.iter().filter(|t| t.kind == TokenKind::Quote) {
-        while paragraphs.get(paragraph).is_some_and(|p| p.span.end <= token.span.start) {
+        while paragraphs
+            .get(paragraph)
+            .is_some_and(|p| p.span.end <= token.span.start)
+        {
             paragraph += 1;
         }
         // Some archives write double quotes as two apostrophes: ''Like this.''
         if let Some(last) = marks.last_mut() {
-            if last.span.end == token.span.start && last.span.text(text) == "'" && token.span.text(text) == "'" {
+            if last.span.end == token.span.start
+                && last.span.text(text) == "'"
+                && token.span.text(text) == "'"
+            {
                 let span = last.span.cover(token.span);
                 if let Some((facing, _)) = classify(text, span) {
-                    *last = Mark { span, facing, family: Family::Double, paragraph, low: false };
+                    *last = Mark {
+                        span,
+                        facing,
+                        family: Family::Double,
+                        paragraph,
+                        low: false,
+                    };
                 }
                 continue;
             }
         }
         if let Some((facing, family)) = classify(text, token.span) {
             let low = matches!(token.span.text(text), "„" | "‚");
-            marks.push(Mark { span: token.span, facing, family, paragraph, low });
+            marks.push(Mark {
+                span: token.span,
+                facing,
+                family,
+                paragraph,
+                low,
+            });
         }
     }
     let mut regions = pair_doubles(paragraphs, &marks);
@@ -135,11 +163,20 @@ fn pair_doubles(paragraphs: &[Paragraph], marks: &[Mark]) -> Vec<QuotedRegion> {
                         None
                     }
                 } else if continues(paragraphs, &start, mark) && facing != Facing::Close {
-                    done.push(Span::new(start.span.start, paragraph_end(paragraphs, start.paragraph, start.span.end)));
+                    done.push(Span::new(
+                        start.span.start,
+                        paragraph_end(paragraphs, start.paragraph, start.span.end),
+                    ));
                     Some((done, *mark))
-                } else if facing == Facing::Close && continues_without_mark(paragraphs, &start, mark) {
-                    done.push(Span::new(start.span.start, paragraph_end(paragraphs, start.paragraph, start.span.end)));
-                    let next_start = paragraph_start(paragraphs, mark.paragraph).unwrap_or(mark.span.start);
+                } else if facing == Facing::Close
+                    && continues_without_mark(paragraphs, &start, mark)
+                {
+                    done.push(Span::new(
+                        start.span.start,
+                        paragraph_end(paragraphs, start.paragraph, start.span.end),
+                    ));
+                    let next_start =
+                        paragraph_start(paragraphs, mark.paragraph).unwrap_or(mark.span.start);
                     done.push(Span::new(next_start, mark.span.end));
                     regions.push(QuotedRegion { segments: done });
                     None
@@ -156,28 +193,39 @@ fn pair_doubles(paragraphs: &[Paragraph], marks: &[Mark]) -> Vec<QuotedRegion> {
 
 /// A quote left open at the end of its paragraph continues when the next paragraph opens with a mark.
 fn continues(paragraphs: &[Paragraph], start: &Mark, next: &Mark) -> bool {
-    next.paragraph == start.paragraph + 1 && paragraph_start(paragraphs, next.paragraph) == Some(next.span.start)
+    next.paragraph == start.paragraph + 1
+        && paragraph_start(paragraphs, next.paragraph) == Some(next.span.start)
 }
 
 /// Some outlets omit the continuation mark: an opener at a paragraph start closed in the next paragraph.
 fn continues_without_mark(paragraphs: &[Paragraph], start: &Mark, close: &Mark) -> bool {
-    close.paragraph == start.paragraph + 1 && paragraph_start(paragraphs, start.paragraph) == Some(start.span.start)
+    close.paragraph == start.paragraph + 1
+        && paragraph_start(paragraphs, start.paragraph) == Some(start.span.start)
 }
 
 /// Single marks count as quotes only outside double-quoted text and within one paragraph, since
 /// the same characters serve as apostrophes.
 fn pair_singles(text: &str, marks: &[Mark], doubles: &[QuotedRegion]) -> Vec<QuotedRegion> {
-    let inside_double = |span: Span| doubles.iter().any(|r| r.segments.iter().any(|s| s.contains(span)));
+    let inside_double = |span: Span| {
+        doubles
+            .iter()
+            .any(|r| r.segments.iter().any(|s| s.contains(span)))
+    };
     let mut regions = Vec::new();
     let mut open: Option<Mark> = None;
-    for mark in marks.iter().filter(|m| m.family == Family::Single && !inside_double(m.span)) {
+    for mark in marks
+        .iter()
+        .filter(|m| m.family == Family::Single && !inside_double(m.span))
+    {
         match (open, mark.facing) {
             (None, Facing::Open | Facing::Either) => open = Some(*mark),
             (Some(start), Facing::Close | Facing::Either) if start.paragraph == mark.paragraph => {
                 let span = start.span.cover(mark.span);
                 let words = span.text(text).split_whitespace().count();
                 if words >= 2 {
-                    regions.push(QuotedRegion { segments: vec![span] });
+                    regions.push(QuotedRegion {
+                        segments: vec![span],
+                    });
                 }
                 open = None;
             }

@@ -73,7 +73,9 @@ impl Context<'_> {
 
     fn region_starting_at(&self, index: usize) -> Option<&QuotedRegion> {
         let token = self.token(index)?;
-        self.regions.iter().find(|r| r.span().start == token.span.start)
+        self.regions
+            .iter()
+            .find(|r| r.span().start == token.span.start)
     }
 
     fn first_token_at_or_after(&self, offset: usize) -> usize {
@@ -96,10 +98,14 @@ impl Context<'_> {
                     continue;
                 }
                 let words = self.words.slice(at, (at + MAX_CUE_TOKENS).min(end));
-                let candidates = [self.lexicon.noun_cue_at(&words), self.lexicon.cue_at(&words)];
-                let previous_in_sentence = found
-                    .last()
-                    .filter(|f| f.cue.is_some_and(|c| c.start >= self.span_of(start, start + 1).start));
+                let candidates = [
+                    self.lexicon.noun_cue_at(&words),
+                    self.lexicon.cue_at(&words),
+                ];
+                let previous_in_sentence = found.last().filter(|f| {
+                    f.cue
+                        .is_some_and(|c| c.start >= self.span_of(start, start + 1).start)
+                });
                 let attribution = candidates.iter().flatten().find_map(|cue| {
                     let cue_end = (at + cue.len).min(end);
                     self.attribute_cue(sentence, at, cue_end, cue, previous_in_sentence)
@@ -133,8 +139,14 @@ impl Context<'_> {
         }
         let colon = (start..end.min(start + 5)).find(|&i| self.word(i) == ":")?;
         let names = colon > start
-            && (start..colon).all(|i| self.token(i).is_some_and(|t| is_word(t) && (starts_upper(self.text, t) || self.word(i) == "'s")));
-        let rest_words = (colon + 1..end).filter(|&i| self.token(i).is_some_and(is_word)).count();
+            && (start..colon).all(|i| {
+                self.token(i).is_some_and(|t| {
+                    is_word(t) && (starts_upper(self.text, t) || self.word(i) == "'s")
+                })
+            });
+        let rest_words = (colon + 1..end)
+            .filter(|&i| self.token(i).is_some_and(is_word))
+            .count();
         if !names || rest_words < 3 || (start..colon).any(|i| self.is_finite_cue(i)) {
             return None;
         }
@@ -154,7 +166,9 @@ impl Context<'_> {
     /// with nothing in between, continues it.
     fn attach_following_quotes(&self, found: &mut [Found]) {
         for index in 0..found.len() {
-            let Some(cue) = found[index].cue else { continue };
+            let Some(cue) = found[index].cue else {
+                continue;
+            };
             if found[index].kind == QuoteKind::Indirect {
                 continue;
             }
@@ -164,14 +178,27 @@ impl Context<'_> {
                 .iter()
                 .find(|s| s.span.contains(cue))
                 .map_or(cue.end, |s| s.span.end);
-            let mut tail = found[index].contents.iter().map(|c| c.end).max().unwrap_or(0).max(sentence_end);
+            let mut tail = found[index]
+                .contents
+                .iter()
+                .map(|c| c.end)
+                .max()
+                .unwrap_or(0)
+                .max(sentence_end);
             while let Some(region) = self.regions.iter().find(|r| r.span().start >= tail) {
                 let gap = self.text.get(tail..region.span().start).unwrap_or("\n");
-                let claimed = found.iter().any(|f| f.contents.iter().any(|c| c.overlaps(region.span())));
-                if !gap.chars().all(|c| c == ' ' || c == '\t') || claimed || !self.ends_sentence(region.span().end) {
+                let claimed = found
+                    .iter()
+                    .any(|f| f.contents.iter().any(|c| c.overlaps(region.span())));
+                if !gap.chars().all(|c| c == ' ' || c == '\t')
+                    || claimed
+                    || !self.ends_sentence(region.span().end)
+                {
                     break;
                 }
-                found[index].contents.extend(region.segments.iter().copied());
+                found[index]
+                    .contents
+                    .extend(region.segments.iter().copied());
                 tail = region.span().end;
             }
         }
@@ -184,18 +211,25 @@ impl Context<'_> {
     /// A cue inside quoted words is the quoted speaker's, not the article's.
     fn inside_quote(&self, index: usize) -> bool {
         self.token(index).is_some_and(|token| {
-            self.regions
-                .iter()
-                .any(|r| r.segments.iter().any(|s| s.start < token.span.start && token.span.end < s.end))
+            self.regions.iter().any(|r| {
+                r.segments
+                    .iter()
+                    .any(|s| s.start < token.span.start && token.span.end < s.end)
+            })
         })
     }
 
     /// "acknowledged that A but denied B": A ends before the conjunction that starts the second report.
     fn end_before_conjunction(&self, found: &mut [Found], cue_start: usize) {
-        let Some(conjunction) = (0..cue_start).rev().find(|&i| matches!(self.word(i), "and" | "but")) else {
+        let Some(conjunction) = (0..cue_start)
+            .rev()
+            .find(|&i| matches!(self.word(i), "and" | "but"))
+        else {
             return;
         };
-        let Some(cut) = self.token(conjunction).map(|t| t.span.start) else { return };
+        let Some(cut) = self.token(conjunction).map(|t| t.span.start) else {
+            return;
+        };
         if let Some(previous) = found.last_mut() {
             for content in previous.contents.iter_mut() {
                 if content.start < cut && cut < content.end {
@@ -210,7 +244,10 @@ impl Context<'_> {
     }
 
     fn span_of(&self, start: usize, end: usize) -> Span {
-        match (self.token(start), end.checked_sub(1).and_then(|e| self.token(e))) {
+        match (
+            self.token(start),
+            end.checked_sub(1).and_then(|e| self.token(e)),
+        ) {
             (Some(first), Some(last)) if end > start => first.span.cover(last.span),
             (Some(first), _) => Span::new(first.span.start, first.span.start),
             _ => Span::default(),
@@ -253,7 +290,8 @@ impl Context<'_> {
 
     fn is_title_case(&self, sentence: &Sentence) -> bool {
         let (start, end) = sentence.tokens;
-        let words = (start..end).filter(|&i| self.token(i).is_some_and(|t| t.kind == TokenKind::Word));
+        let words =
+            (start..end).filter(|&i| self.token(i).is_some_and(|t| t.kind == TokenKind::Word));
         let (mut total, mut upper) = (0, 0);
         for i in words {
             total += 1;
@@ -261,15 +299,19 @@ impl Context<'_> {
                 upper += 1;
             }
         }
-        total >= 3 && upper * 10 >= total * 7 && !matches!(self.word(end.saturating_sub(1)), "." | "!" | "?")
+        total >= 3
+            && upper * 10 >= total * 7
+            && !matches!(self.word(end.saturating_sub(1)), "." | "!" | "?")
     }
 
     /// A finite reporting verb cannot be part of a source noun phrase ("Urges" in a headline).
     fn is_finite_cue(&self, index: usize) -> bool {
         let words = self.words.slice(index, index + 1);
-        self.lexicon
-            .cue_at(&words)
-            .is_some_and(|c| c.len == 1 && matches!(c.form, VerbForm::ThirdPerson | VerbForm::Past) && c.class != CueClass::Noun)
+        self.lexicon.cue_at(&words).is_some_and(|c| {
+            c.len == 1
+                && matches!(c.form, VerbForm::ThirdPerson | VerbForm::Past)
+                && c.class != CueClass::Noun
+        })
     }
 
     /// "the claims", "a report": a determiner before a verb-looking cue makes it a noun.
@@ -292,13 +334,20 @@ impl Context<'_> {
                 if contains(words::DETERMINERS, word) || word == "'s" {
                     return true;
                 }
-                if !self.token(at).is_some_and(|t| t.kind == TokenKind::Word) || contains(words::CLAUSE_BREAKS, word) || at == 0 {
+                if !self.token(at).is_some_and(|t| t.kind == TokenKind::Word)
+                    || contains(words::CLAUSE_BREAKS, word)
+                    || at == 0
+                {
                     break;
                 }
                 at -= 1;
             }
         }
-        let noun_like = contains(NOUN_LIKE_BASE_VERBS, cue.lemma) || self.lexicon.noun_cue_at(&self.words.slice(cue_start, cue_start + cue.len)).is_some();
+        let noun_like = contains(NOUN_LIKE_BASE_VERBS, cue.lemma)
+            || self
+                .lexicon
+                .noun_cue_at(&self.words.slice(cue_start, cue_start + cue.len))
+                .is_some();
         if cue.form == VerbForm::Base && noun_like && !self.can_precede_base_verb(cue_start) {
             return true;
         }
@@ -311,16 +360,44 @@ impl Context<'_> {
     /// elsewhere the same spelling is mostly a noun ("press release", "roll call").
     fn can_precede_base_verb(&self, cue_start: usize) -> bool {
         let mut at = cue_start;
-        while at > 0 && matches!(self.word(at - 1), "also" | "not" | "n't" | "never" | "still" | "often" | "now" | "just") {
+        while at > 0
+            && matches!(
+                self.word(at - 1),
+                "also" | "not" | "n't" | "never" | "still" | "often" | "now" | "just"
+            )
+        {
             at -= 1;
         }
-        let Some(before) = at.checked_sub(1) else { return false };
+        let Some(before) = at.checked_sub(1) else {
+            return false;
+        };
         let word = self.word(before);
         matches!(
             word,
-            "will" | "would" | "can" | "could" | "may" | "might" | "should" | "must" | "did" | "do" | "does" | "to"
-                | "i" | "we" | "they" | "you" | "who" | "shall"
-        ) || (word.len() > 3 && word.ends_with('s') && !word.ends_with("ss") && self.token(before).is_some_and(|t| t.kind == TokenKind::Word))
+            "will"
+                | "would"
+                | "can"
+                | "could"
+                | "may"
+                | "might"
+                | "should"
+                | "must"
+                | "did"
+                | "do"
+                | "does"
+                | "to"
+                | "i"
+                | "we"
+                | "they"
+                | "you"
+                | "who"
+                | "shall"
+        ) || (word.len() > 3
+            && word.ends_with('s')
+            && !word.ends_with("ss")
+            && self
+                .token(before)
+                .is_some_and(|t| t.kind == TokenKind::Word))
     }
 
     fn according_to(&self, sentence: &Sentence, cue_start: usize, cue_end: usize) -> Option<Found> {
@@ -331,15 +408,22 @@ impl Context<'_> {
         if source_end == cue_end {
             return None;
         }
-        let content_before_ends_clause = cue_start > start + 1 && !matches!(self.word(cue_start - 2), "that" | "and" | "but");
-        let contents = if cue_start > start && self.is_comma(cue_start - 1) && content_before_ends_clause {
-            self.content_span_before(sentence, cue_start - 1)?
-        } else if self.is_comma(source_end) {
-            vec![self.content_after(sentence, source_end + 1)?]
-        } else {
-            return None;
-        };
-        Some(self.new_found(Some((cue_end, source_end)), SourceHint::Mention, contents, 0.9))
+        let content_before_ends_clause =
+            cue_start > start + 1 && !matches!(self.word(cue_start - 2), "that" | "and" | "but");
+        let contents =
+            if cue_start > start && self.is_comma(cue_start - 1) && content_before_ends_clause {
+                self.content_span_before(sentence, cue_start - 1)?
+            } else if self.is_comma(source_end) {
+                vec![self.content_after(sentence, source_end + 1)?]
+            } else {
+                return None;
+            };
+        Some(self.new_found(
+            Some((cue_end, source_end)),
+            SourceHint::Mention,
+            contents,
+            0.9,
+        ))
     }
 
     fn new_found(
@@ -362,7 +446,12 @@ impl Context<'_> {
     }
 
     /// `“…,” X said` / `…, said X` / `…, X said, “…”`.
-    fn content_before(&self, sentence: &Sentence, cue_start: usize, cue_end: usize) -> Option<Found> {
+    fn content_before(
+        &self,
+        sentence: &Sentence,
+        cue_start: usize,
+        cue_end: usize,
+    ) -> Option<Found> {
         let (start, end) = sentence.tokens;
         let (boundary, source) = if cue_start > start && self.is_boundary_before(cue_start - 1) {
             // Inverted: the source follows the cue.
@@ -390,7 +479,9 @@ impl Context<'_> {
             return None;
         }
         let mut contents = self.content_span_before(sentence, boundary)?;
-        let resume = self.adjunct_end(after_cue_and_source, end).unwrap_or(after_cue_and_source);
+        let resume = self
+            .adjunct_end(after_cue_and_source, end)
+            .unwrap_or(after_cue_and_source);
         if self.is_comma(resume) || self.word(resume) == ":" {
             if let Some(region) = self.region_starting_at(resume + 1) {
                 contents.extend(region.segments.iter().copied());
@@ -404,7 +495,9 @@ impl Context<'_> {
         let closing = if self.token(boundary).is_some_and(is_quote) {
             Some(boundary)
         } else {
-            boundary.checked_sub(1).filter(|&b| self.token(b).is_some_and(is_quote))
+            boundary
+                .checked_sub(1)
+                .filter(|&b| self.token(b).is_some_and(is_quote))
         };
         closing.and_then(|c| self.region_ending_at(c))
     }
@@ -413,7 +506,12 @@ impl Context<'_> {
     /// "the network"): at a clause end within a few tokens, with no further cue or clause.
     fn adjunct_end(&self, from: usize, end: usize) -> Option<usize> {
         (from..end.min(from + 9))
-            .take_while(|&i| !matches!(self.word(i), "that" | "which" | "who" | "because" | "if" | "and" | "but"))
+            .take_while(|&i| {
+                !matches!(
+                    self.word(i),
+                    "that" | "which" | "who" | "because" | "if" | "and" | "but"
+                )
+            })
             .find(|&i| self.clause_ends_at(i, end))
             .or_else(|| (from + 9 > end).then_some(end))
             .filter(|&i| i >= end || self.clause_ends_at(i, end))
@@ -429,7 +527,10 @@ impl Context<'_> {
     }
 
     fn is_sentence_final(&self, at: usize, end: usize) -> bool {
-        let last_real = (at..end).all(|i| self.token(i).is_some_and(|t| t.kind != TokenKind::Word && t.kind != TokenKind::Number));
+        let last_real = (at..end).all(|i| {
+            self.token(i)
+                .is_some_and(|t| t.kind != TokenKind::Word && t.kind != TokenKind::Number)
+        });
         last_real && matches!(self.word(at), "." | "!" | "?" | "…")
     }
 
@@ -465,13 +566,20 @@ impl Context<'_> {
     ) -> Option<Found> {
         let (start, _) = sentence.tokens;
         let verb_at = self.skip_between_backward(start, cue_start);
-        let shares_subject = cue.form == VerbForm::Gerund || verb_at > start && matches!(self.word(verb_at - 1), "and" | "but");
+        let shares_subject = cue.form == VerbForm::Gerund
+            || verb_at > start && matches!(self.word(verb_at - 1), "and" | "but");
         let (source, hint) = if shares_subject && previous.is_some() {
             (previous.and_then(|p| p.source), SourceHint::SharedSubject)
         } else if cue.form == VerbForm::Gerund {
-            (Some(self.sentence_subject(sentence, cue_start)?), SourceHint::Mention)
+            (
+                Some(self.sentence_subject(sentence, cue_start)?),
+                SourceHint::Mention,
+            )
         } else if verb_at > start && self.is_comma(verb_at - 1) {
-            (Some(self.appositive_source(start, verb_at - 1)?), SourceHint::Mention)
+            (
+                Some(self.appositive_source(start, verb_at - 1)?),
+                SourceHint::Mention,
+            )
         } else {
             let source_start = self.noun_phrase_backward(start, verb_at)?;
             (Some((source_start, verb_at)), SourceHint::Mention)
@@ -509,11 +617,18 @@ impl Context<'_> {
         let mut at = comma;
         while at > floor {
             let word = self.word(at - 1);
-            let Some(token) = self.token(at - 1) else { break };
+            let Some(token) = self.token(at - 1) else {
+                break;
+            };
             let allowed = is_word(token) || matches!(word, "," | "'s" | "." | "-" | "(" | ")");
-            let relative = matches!(word, "who" | "which" | "whose") && at >= 2 && self.is_comma(at - 2);
-            let inside_relative = (at..comma).any(|i| matches!(self.word(i), "who" | "which" | "whose"));
-            let breaks = contains(words::CLAUSE_BREAKS, word) && !matches!(word, "for" | "and") && !relative && !inside_relative;
+            let relative =
+                matches!(word, "who" | "which" | "whose") && at >= 2 && self.is_comma(at - 2);
+            let inside_relative =
+                (at..comma).any(|i| matches!(self.word(i), "who" | "which" | "whose"));
+            let breaks = contains(words::CLAUSE_BREAKS, word)
+                && !matches!(word, "for" | "and")
+                && !relative
+                && !inside_relative;
             if !allowed || breaks || self.is_finite_cue(at - 1) && !inside_relative {
                 break;
             }
@@ -526,9 +641,11 @@ impl Context<'_> {
             at += 1;
         }
         let names_someone = (at..comma).any(|i| {
-            self.token(i).is_some_and(|t| starts_upper(self.text, t)) || self.lexicon.is_speaker_noun(self.word(i))
+            self.token(i).is_some_and(|t| starts_upper(self.text, t))
+                || self.lexicon.is_speaker_noun(self.word(i))
         });
-        (at < comma && names_someone && (at..comma).any(|i| self.is_comma(i))).then_some((at, comma))
+        (at < comma && names_someone && (at..comma).any(|i| self.is_comma(i)))
+            .then_some((at, comma))
     }
 
     /// The subject of `Trump toured the plant, saying …`: a name or pronoun opening the sentence.
@@ -541,7 +658,10 @@ impl Context<'_> {
         let entity = self.analysis.entities.iter().find(|e| {
             e.span.start >= opening
                 && e.span.start <= self.token(start + 2).map_or(opening, |t| t.span.start)
-                && matches!(e.label, EntityLabel::Person | EntityLabel::Org | EntityLabel::Gpe)
+                && matches!(
+                    e.label,
+                    EntityLabel::Person | EntityLabel::Org | EntityLabel::Gpe
+                )
         })?;
         let first = self.first_token_at_or_after(opening);
         let last = self.first_token_at_or_after(entity.span.end);
@@ -558,7 +678,11 @@ impl Context<'_> {
         let resume = (from..end).find(|&i| {
             matches!(self.word(i), "that" | ":") || self.region_starting_at(i).is_some()
         })?;
-        Some(if self.word(resume) == ":" { resume + 1 } else { resume })
+        Some(if self.word(resume) == ":" {
+            resume + 1
+        } else {
+            resume
+        })
     }
 
     /// `X made the claim that …`, `X’s claim that …`.
@@ -593,7 +717,9 @@ impl Context<'_> {
         let word = self.word(index);
         self.token(index).is_some_and(|t| t.kind == TokenKind::Word)
             && !contains(words::CLAUSE_BREAKS, word)
-            && self.token(index).is_some_and(|t| !starts_upper(self.text, t))
+            && self
+                .token(index)
+                .is_some_and(|t| !starts_upper(self.text, t))
             || word == "and"
             || word == ","
     }
@@ -614,11 +740,16 @@ impl Context<'_> {
         let floor = start.max(end.saturating_sub(MAX_SOURCE_TOKENS));
         while at > floor {
             let index = at - 1;
-            let Some(token) = self.token(index) else { break };
+            let Some(token) = self.token(index) else {
+                break;
+            };
             let word = self.word(index);
             let joins = matches!(word, "'s" | "." | "-" | "&")
                 || (word == "of" || word == "the" || word == "for") && at < end;
-            if !(is_word(token) || joins) || contains(words::CLAUSE_BREAKS, word) && !(word == "for" && at < end) || self.is_finite_cue(index) {
+            if !(is_word(token) || joins)
+                || contains(words::CLAUSE_BREAKS, word) && !(word == "for" && at < end)
+                || self.is_finite_cue(index)
+            {
                 break;
             }
             at = index;
@@ -639,7 +770,11 @@ impl Context<'_> {
     /// The trailing proper name or determiner phrase of an over-long stretch.
     fn head_of(&self, start: usize, end: usize) -> usize {
         let mut at = end;
-        while at > start && self.token(at - 1).is_some_and(|t| starts_upper(self.text, t) || self.word(at - 1) == ".") {
+        while at > start
+            && self
+                .token(at - 1)
+                .is_some_and(|t| starts_upper(self.text, t) || self.word(at - 1) == ".")
+        {
             at -= 1;
         }
         if at == end {
@@ -651,14 +786,18 @@ impl Context<'_> {
     /// End of the noun phrase starting at `start` (the source after an inverted cue).
     fn noun_phrase_forward(&self, start: usize, end: usize) -> usize {
         if contains(words::PRONOUNS, self.word(start)) {
-            return if self.clause_ends_at(start + 1, end) { start + 1 } else { start };
+            return if self.clause_ends_at(start + 1, end) {
+                start + 1
+            } else {
+                start
+            };
         }
         let mut at = start;
         while at < end && at < start + MAX_SOURCE_TOKENS {
             let Some(token) = self.token(at) else { break };
             let word = self.word(at);
             let joins = matches!(word, "'s" | "." | "-" | "&" | "of" | "the" | "for") && at > start;
-            if !(is_word(token) || joins) || contains(words::CLAUSE_BREAKS, word) && !joins {
+            if !joins && (!is_word(token) || contains(words::CLAUSE_BREAKS, word)) {
                 break;
             }
             if word == "." && self.is_sentence_final(at, end) {
@@ -677,8 +816,9 @@ impl Context<'_> {
         let (_, end) = sentence.tokens;
         let mut at = cue_end;
         if contains(ADDRESSEE_VERBS, cue.lemma) {
-            let object_end = (cue_end..end.min(cue_end + 5))
-                .find(|&i| matches!(self.word(i), "that" | ":" | ",") || self.token(i).is_some_and(is_quote));
+            let object_end = (cue_end..end.min(cue_end + 5)).find(|&i| {
+                matches!(self.word(i), "that" | ":" | ",") || self.token(i).is_some_and(is_quote)
+            });
             if let Some(object_end) = object_end {
                 at = object_end;
             }
@@ -694,7 +834,11 @@ impl Context<'_> {
     fn content_after(&self, sentence: &Sentence, from: usize) -> Option<Span> {
         let (_, end) = sentence.tokens;
         let mut last = end;
-        while last > from && self.token(last - 1).is_some_and(|t| t.kind == TokenKind::Punct) {
+        while last > from
+            && self
+                .token(last - 1)
+                .is_some_and(|t| t.kind == TokenKind::Punct)
+        {
             last -= 1;
         }
         if last <= from {
@@ -702,11 +846,9 @@ impl Context<'_> {
         }
         let mut span = self.span_of(from, last);
         // A closing mark after the final punctuation belongs to the quote: `… wraps.”`.
-        if let Some(region) = self
-            .regions
-            .iter()
-            .find(|r| r.span().start >= span.start && r.span().start < span.end && r.span().end > span.end)
-        {
+        if let Some(region) = self.regions.iter().find(|r| {
+            r.span().start >= span.start && r.span().start < span.end && r.span().end > span.end
+        }) {
             span.end = region.span().end;
         }
         Some(span)
@@ -716,7 +858,8 @@ impl Context<'_> {
     fn next_paragraph_content(&self, sentence: &Sentence) -> Option<Vec<Span>> {
         let paragraphs = &self.analysis.paragraphs;
         let current = paragraphs.get(sentence.paragraph)?;
-        if current.span.end != sentence.span.end || !self.sentence_ends_with_colon_or_cue(sentence) {
+        if current.span.end != sentence.span.end || !self.sentence_ends_with_colon_or_cue(sentence)
+        {
             return None;
         }
         let next = paragraphs.get(sentence.paragraph + 1)?;
@@ -747,18 +890,18 @@ impl Context<'_> {
         let mut extra = Vec::new();
         for region in self.regions {
             let span = region.span();
-            let claimed = found
-                .iter()
-                .any(|f| f.contents.iter().any(|c| c.overlaps(span)) || f.source.is_some_and(|s| self.span_of(s.0, s.1).overlaps(span)));
+            let claimed = found.iter().any(|f| {
+                f.contents.iter().any(|c| c.overlaps(span))
+                    || f.source
+                        .is_some_and(|s| self.span_of(s.0, s.1).overlaps(span))
+            });
             if claimed {
                 continue;
             }
-            let Some((paragraph_index, paragraph)) = self
-                .analysis
-                .paragraphs
-                .iter()
-                .enumerate()
-                .find(|(_, p)| p.span.contains(Span::new(span.start, span.start)) || p.span.start == span.start)
+            let Some((paragraph_index, paragraph)) =
+                self.analysis.paragraphs.iter().enumerate().find(|(_, p)| {
+                    p.span.contains(Span::new(span.start, span.start)) || p.span.start == span.start
+                })
             else {
                 continue;
             };
@@ -767,15 +910,24 @@ impl Context<'_> {
             }
             let after = self.first_token_at_or_after(span.end);
             let paragraph_end_token = self.first_token_at_or_after(paragraph.span.end);
-            if span.end >= paragraph.span.end || (after < paragraph_end_token && self.is_terminal_punctuation(after, paragraph_end_token)) {
-                let mut floating = self.new_found(None, SourceHint::Floating, region.segments.clone(), 0.5);
+            if span.end >= paragraph.span.end
+                || (after < paragraph_end_token
+                    && self.is_terminal_punctuation(after, paragraph_end_token))
+            {
+                let mut floating =
+                    self.new_found(None, SourceHint::Floating, region.segments.clone(), 0.5);
                 floating.kind = QuoteKind::Direct;
                 floating.paragraph = paragraph_index;
                 extra.push(floating);
             } else if matches!(self.word(after), "-" | "—" | "–" | ":") {
                 let source_end = self.noun_phrase_forward(after + 1, paragraph_end_token);
                 if source_end > after + 1 && source_end == paragraph_end_token {
-                    let mut headline = self.new_found(Some((after + 1, source_end)), SourceHint::Mention, region.segments.clone(), 0.8);
+                    let mut headline = self.new_found(
+                        Some((after + 1, source_end)),
+                        SourceHint::Mention,
+                        region.segments.clone(),
+                        0.8,
+                    );
                     headline.kind = QuoteKind::Direct;
                     headline.stance = Stance::Assert;
                     headline.paragraph = paragraph_index;
@@ -792,7 +944,12 @@ impl Context<'_> {
 
     fn stance(&self, cue: &CueMatch, found: &Found) -> Stance {
         if cue.lemma == "call" {
-            let content: String = found.contents.iter().map(|c| c.text(self.text)).collect::<Vec<_>>().join(" ");
+            let content: String = found
+                .contents
+                .iter()
+                .map(|c| c.text(self.text))
+                .collect::<Vec<_>>()
+                .join(" ");
             let lower = content.to_lowercase();
             if CONCERN_WORDS.iter().any(|w| lower.contains(w)) {
                 return Stance::Concern;
@@ -803,9 +960,11 @@ impl Context<'_> {
 
     fn kind_of(&self, contents: &[Span]) -> QuoteKind {
         let direct = !contents.is_empty()
-            && contents
-                .iter()
-                .all(|c| self.regions.iter().any(|r| r.segments.iter().any(|s| s == c)));
+            && contents.iter().all(|c| {
+                self.regions
+                    .iter()
+                    .any(|r| r.segments.iter().any(|s| s == c))
+            });
         if direct {
             return QuoteKind::Direct;
         }
@@ -825,23 +984,68 @@ fn is_bullet(paragraph: &str) -> bool {
 }
 
 /// Base verbs spelled like common nouns ("a press release", "a roll call").
-const NOUN_LIKE_BASE_VERBS: &[&str] = &["release", "call", "present", "view", "object", "plan", "report", "comment", "charge", "claim", "warning", "promise", "demand", "request", "order", "hope", "fear", "doubt", "estimate", "reply", "answer", "question", "guess", "vow", "pledge", "add"];
+const NOUN_LIKE_BASE_VERBS: &[&str] = &[
+    "release", "call", "present", "view", "object", "plan", "report", "comment", "charge", "claim",
+    "warning", "promise", "demand", "request", "order", "hope", "fear", "doubt", "estimate",
+    "reply", "answer", "question", "guess", "vow", "pledge", "add",
+];
 
 /// Prepositions that open an adjunct rather than the content right after a cue.
-const LEADING_PREPOSITIONS: &[&str] = &["in", "during", "at", "on", "before", "after", "with", "from", "via", "through", "while", "earlier", "last", "this", "late", "early"];
+const LEADING_PREPOSITIONS: &[&str] = &[
+    "in", "during", "at", "on", "before", "after", "with", "from", "via", "through", "while",
+    "earlier", "last", "this", "late", "early",
+];
 
 /// Verbs whose first object is the addressee, not the content.
-const ADDRESSEE_VERBS: &[&str] = &["tell", "inform", "assure", "remind", "advise", "notify", "brief", "promise", "warn"];
+const ADDRESSEE_VERBS: &[&str] = &[
+    "tell", "inform", "assure", "remind", "advise", "notify", "brief", "promise", "warn",
+];
 
 /// Verbs that carry a nominal cue: "made the claim that".
 const LIGHT_VERBS: &[&str] = &[
-    "made", "make", "makes", "making", "issued", "issue", "issues", "gave", "give", "gives", "repeated", "voiced",
-    "expressed", "raised", "reiterated", "rejected", "dismissed", "denied", "echoed", "offered", "put",
+    "made",
+    "make",
+    "makes",
+    "making",
+    "issued",
+    "issue",
+    "issues",
+    "gave",
+    "give",
+    "gives",
+    "repeated",
+    "voiced",
+    "expressed",
+    "raised",
+    "reiterated",
+    "rejected",
+    "dismissed",
+    "denied",
+    "echoed",
+    "offered",
+    "put",
 ];
 
 /// Evaluative words that make "called X …" an expression of concern.
 const CONCERN_WORDS: &[&str] = &[
-    "disturbing", "alarming", "troubling", "concerning", "worrying", "worrisome", "unacceptable",
-    "deplorable", "outrageous", "irresponsible", "dangerous", "appalling", "shocking", "regrettable",
-    "provocative", "reckless", "unjustified", "a violation", "a threat", "deeply",
+    "disturbing",
+    "alarming",
+    "troubling",
+    "concerning",
+    "worrying",
+    "worrisome",
+    "unacceptable",
+    "deplorable",
+    "outrageous",
+    "irresponsible",
+    "dangerous",
+    "appalling",
+    "shocking",
+    "regrettable",
+    "provocative",
+    "reckless",
+    "unjustified",
+    "a violation",
+    "a threat",
+    "deeply",
 ];

@@ -36,9 +36,9 @@ pub fn resolve(context: &Context, found: Vec<Found>) -> Vec<Quote> {
     for &index in &order {
         let item = &found[index];
         let speaker = match item.hint {
-            SourceHint::Mention => item
-                .source
-                .and_then(|(s, e)| resolve_mention(context, &profiles, &history, s, e, item.paragraph)),
+            SourceHint::Mention => item.source.and_then(|(s, e)| {
+                resolve_mention(context, &profiles, &history, s, e, item.paragraph)
+            }),
             SourceHint::SharedSubject | SourceHint::Floating => history
                 .last()
                 .filter(|r| item.paragraph.saturating_sub(r.paragraph) <= ANTECEDENT_PARAGRAPHS)
@@ -74,7 +74,10 @@ pub fn resolve(context: &Context, found: Vec<Found>) -> Vec<Quote> {
 }
 
 fn anchor(context: &Context, found: &Found) -> usize {
-    let source = found.source.and_then(|(s, _)| context.analysis.tokens.get(s)).map(|t| t.span.start);
+    let source = found
+        .source
+        .and_then(|(s, _)| context.analysis.tokens.get(s))
+        .map(|t| t.span.start);
     source
         .or(found.cue.map(|c| c.start))
         .or(found.contents.first().map(|c| c.start))
@@ -83,7 +86,10 @@ fn anchor(context: &Context, found: &Found) -> usize {
 
 fn mention_span(context: &Context, start: usize, end: usize) -> Span {
     let tokens = &context.analysis.tokens;
-    match (tokens.get(start), end.checked_sub(1).and_then(|e| tokens.get(e))) {
+    match (
+        tokens.get(start),
+        end.checked_sub(1).and_then(|e| tokens.get(e)),
+    ) {
         (Some(first), Some(last)) => first.span.cover(last.span),
         _ => Span::default(),
     }
@@ -92,7 +98,12 @@ fn mention_span(context: &Context, start: usize, end: usize) -> Span {
 /// Role and affiliation of each person from the words around its mentions.
 fn person_profiles(context: &Context) -> HashMap<String, Profile> {
     let mut profiles: HashMap<String, Profile> = HashMap::new();
-    for entity in context.analysis.entities.iter().filter(|e| e.label == EntityLabel::Person) {
+    for entity in context
+        .analysis
+        .entities
+        .iter()
+        .filter(|e| e.label == EntityLabel::Person)
+    {
         let first_token = token_index_at(context, entity.span.start);
         let profile = profiles.entry(entity.canonical.clone()).or_default();
         if profile.role.is_none() {
@@ -109,16 +120,21 @@ fn person_profiles(context: &Context) -> HashMap<String, Profile> {
 }
 
 fn token_index_at(context: &Context, offset: usize) -> usize {
-    context.analysis.tokens.partition_point(|t| t.span.start < offset)
+    context
+        .analysis
+        .tokens
+        .partition_point(|t| t.span.start < offset)
 }
 
 /// A role title ending right before token `at`: "Spokesperson", "Foreign Minister".
 fn role_before(context: &Context, at: usize) -> Option<(usize, String)> {
-    (1..=4).filter_map(|len| at.checked_sub(len)).find_map(|start| {
-        let words = context.words.slice(start, at);
-        let role = context.lexicon.role_at(&words)?;
-        (role.len == at - start).then(|| (start, role.role.to_string()))
-    })
+    (1..=4)
+        .filter_map(|len| at.checked_sub(len))
+        .find_map(|start| {
+            let words = context.words.slice(start, at);
+            let role = context.lexicon.role_at(&words)?;
+            (role.len == at - start).then(|| (start, role.role.to_string()))
+        })
 }
 
 /// The country or organisation named right before a role: "Ukrainian President", "China's Foreign Minister".
@@ -132,14 +148,23 @@ fn affiliation_before(context: &Context, role_start: usize) -> Option<String> {
         .analysis
         .entities
         .iter()
-        .find(|e| e.span.end == offset && matches!(e.label, EntityLabel::Norp | EntityLabel::Gpe | EntityLabel::Org))
+        .find(|e| {
+            e.span.end == offset
+                && matches!(
+                    e.label,
+                    EntityLabel::Norp | EntityLabel::Gpe | EntityLabel::Org
+                )
+        })
         .map(affiliation_of)
 }
 
 fn affiliation_of(entity: &Entity) -> String {
     match entity.label {
         EntityLabel::Org => entity.canonical.clone(),
-        _ => entity.country.clone().unwrap_or_else(|| entity.canonical.clone()),
+        _ => entity
+            .country
+            .clone()
+            .unwrap_or_else(|| entity.canonical.clone()),
     }
 }
 
@@ -166,9 +191,22 @@ fn resolve_mention(
         let profile = profiles.get(&person.canonical).cloned().unwrap_or_default();
         let affiliation = inside
             .iter()
-            .find(|e| e.label != EntityLabel::Person && matches!(e.label, EntityLabel::Norp | EntityLabel::Gpe | EntityLabel::Org))
+            .find(|e| {
+                e.label != EntityLabel::Person
+                    && matches!(
+                        e.label,
+                        EntityLabel::Norp | EntityLabel::Gpe | EntityLabel::Org
+                    )
+            })
             .map(|e| affiliation_of(e))
-            .or_else(|| nearby_organisation(history, paragraph, role_in_mention.is_some(), person.country.as_deref()))
+            .or_else(|| {
+                nearby_organisation(
+                    history,
+                    paragraph,
+                    role_in_mention.is_some(),
+                    person.country.as_deref(),
+                )
+            })
             .or(profile.affiliation)
             .or_else(|| person.country.clone());
         return Some(Resolved {
@@ -184,7 +222,11 @@ fn resolve_mention(
     if let Some(group) = inside
         .iter()
         .find(|e| e.label == EntityLabel::Org)
-        .or_else(|| inside.iter().find(|e| matches!(e.label, EntityLabel::Gpe | EntityLabel::Norp)))
+        .or_else(|| {
+            inside
+                .iter()
+                .find(|e| matches!(e.label, EntityLabel::Gpe | EntityLabel::Norp))
+        })
     {
         let affiliation = group.country.clone().filter(|c| *c != group.canonical);
         return Some(Resolved {
@@ -205,8 +247,15 @@ fn resolve_mention(
         }
     }
     if let Some(role) = &role_in_mention {
-        if let Some(earlier) = history.iter().rev().find(|r| r.speaker.role.as_deref() == Some(role.as_str())) {
-            return Some(Resolved { paragraph, ..earlier.clone() });
+        if let Some(earlier) = history
+            .iter()
+            .rev()
+            .find(|r| r.speaker.role.as_deref() == Some(role.as_str()))
+        {
+            return Some(Resolved {
+                paragraph,
+                ..earlier.clone()
+            });
         }
     }
     let head = mention.last().copied().unwrap_or("");
@@ -216,11 +265,14 @@ fn resolve_mention(
             .rev()
             .find(|r| !r.is_person && r.speaker.name.to_lowercase().contains(head));
         if let Some(earlier) = earlier {
-            return Some(Resolved { paragraph, ..earlier.clone() });
+            return Some(Resolved {
+                paragraph,
+                ..earlier.clone()
+            });
         }
     }
     let name = span.text(context.text).trim().to_string();
-    (!name.is_empty()).then(|| Resolved {
+    (!name.is_empty()).then_some(Resolved {
         speaker: Speaker {
             name,
             role: role_in_mention,
@@ -237,7 +289,12 @@ fn starts_with_definite(mention: &[&str]) -> bool {
 
 /// A spokesperson or minister named without an organisation speaks for the organisation of
 /// their country quoted just before ("the Foreign Ministry said … Spokesperson Lin Jian …").
-fn nearby_organisation(history: &[Resolved], paragraph: usize, has_role: bool, country: Option<&str>) -> Option<String> {
+fn nearby_organisation(
+    history: &[Resolved],
+    paragraph: usize,
+    has_role: bool,
+    country: Option<&str>,
+) -> Option<String> {
     if !has_role {
         return None;
     }
@@ -245,7 +302,11 @@ fn nearby_organisation(history: &[Resolved], paragraph: usize, has_role: bool, c
         .iter()
         .rev()
         .take_while(|r| paragraph.saturating_sub(r.paragraph) <= 1)
-        .find(|r| !r.is_person && r.speaker.affiliation.is_some() && (country.is_none() || r.speaker.affiliation.as_deref() == country))
+        .find(|r| {
+            !r.is_person
+                && r.speaker.affiliation.is_some()
+                && (country.is_none() || r.speaker.affiliation.as_deref() == country)
+        })
         .map(|r| r.speaker.name.clone())
 }
 
@@ -257,7 +318,10 @@ fn resolve_pronoun(history: &[Resolved], pronoun: &str, paragraph: usize) -> Opt
         .rev()
         .take_while(|r| paragraph.saturating_sub(r.paragraph) <= ANTECEDENT_PARAGRAPHS)
         .find(|r| (!wants_person || r.is_person) && (!wants_group || !r.is_person))
-        .map(|r| Resolved { paragraph, ..r.clone() })
+        .map(|r| Resolved {
+            paragraph,
+            ..r.clone()
+        })
 }
 
 /// With no earlier speaker, "he" or "she" is the last person named before it.

@@ -56,34 +56,105 @@ pub fn is_word(token: &Token) -> bool {
 }
 
 pub fn starts_upper(text: &str, token: &Token) -> bool {
-    token.span.text(text).chars().next().is_some_and(char::is_uppercase)
+    token
+        .span
+        .text(text)
+        .chars()
+        .next()
+        .is_some_and(char::is_uppercase)
 }
 
 pub const DETERMINERS: &[&str] = &[
-    "the", "a", "an", "this", "that", "these", "those", "his", "her", "their", "its", "our", "my", "your",
-    "any", "no", "such", "some", "every", "each", "another",
+    "the", "a", "an", "this", "that", "these", "those", "his", "her", "their", "its", "our", "my",
+    "your", "any", "no", "such", "some", "every", "each", "another",
 ];
 
 pub const PRONOUNS: &[&str] = &["he", "she", "they", "it", "we", "i", "you"];
 
 /// Auxiliaries and adverbs that may stand between a source and its verb ("has long maintained").
 pub const BETWEEN_SOURCE_AND_CUE: &[&str] = &[
-    "has", "have", "had", "also", "previously", "repeatedly", "later", "then", "again", "long", "already",
-    "will", "would", "could", "may", "might", "can", "should", "must", "did", "does", "do", "not", "n't",
-    "never", "once", "often", "publicly", "privately", "reportedly", "allegedly", "recently", "earlier",
-    "originally", "initially", "first", "still", "yet", "just", "since", "further", "separately",
-    "clearly", "explicitly", "flatly", "strongly", "firmly", "openly", "quickly", "immediately", "is",
-    "was", "are", "were", "been", "be", "being", "reported", "widely", "even", "only", "always", "ever",
-    "now", "today", "yesterday", "similarly", "likewise", "however", "in", "turn", "too",
+    "has",
+    "have",
+    "had",
+    "also",
+    "previously",
+    "repeatedly",
+    "later",
+    "then",
+    "again",
+    "long",
+    "already",
+    "will",
+    "would",
+    "could",
+    "may",
+    "might",
+    "can",
+    "should",
+    "must",
+    "did",
+    "does",
+    "do",
+    "not",
+    "n't",
+    "never",
+    "once",
+    "often",
+    "publicly",
+    "privately",
+    "reportedly",
+    "allegedly",
+    "recently",
+    "earlier",
+    "originally",
+    "initially",
+    "first",
+    "still",
+    "yet",
+    "just",
+    "since",
+    "further",
+    "separately",
+    "clearly",
+    "explicitly",
+    "flatly",
+    "strongly",
+    "firmly",
+    "openly",
+    "quickly",
+    "immediately",
+    "is",
+    "was",
+    "are",
+    "were",
+    "been",
+    "be",
+    "being",
+    "reported",
+    "widely",
+    "even",
+    "only",
+    "always",
+    "ever",
+    "now",
+    "today",
+    "yesterday",
+    "similarly",
+    "likewise",
+    "however",
+    "in",
+    "turn",
+    "too",
 ];
 
 /// Words that end a noun phrase when walking backwards from a verb: clause starters and conjunctions.
 pub const CLAUSE_BREAKS: &[&str] = &[
     "that", "which", "who", "whom", "whose", "what", "when", "while", "because", "if", "but", "as",
-    "although", "though", "where", "whether", "since", "so", "than", "after", "before", "until", "unless",
-    "once", "how", "why", "said", "says", "say", "told", "is", "was", "are", "were", "has", "have", "had",
-    "will", "would", "to", "not", "and", "or", "nor", "yet", "for", "with", "by", "on", "about", "into",
-    "over", "against", "during", "without", "amid", "despite", "being", "like", "per", "there", "here", "also", "it's",
+    "although", "though", "where", "whether", "since", "so", "than", "after", "before", "until",
+    "unless", "once", "how", "why", "said", "says", "say", "told", "is", "was", "are", "were",
+    "has", "have", "had", "will", "would", "to", "not", "and", "or", "nor", "yet", "for", "with",
+    "by", "on", "about", "into", "over", "against", "during", "without", "amid", "despite",
+    "being", "like", "per", "there", "here", "also", "it's",
 ];
 
 pub fn contains(list: &[&str], word: &str) -> bool {

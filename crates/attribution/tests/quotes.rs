@@ -37,7 +37,11 @@ fn attribute(text: &str) -> Vec<Seen> {
                 }
                 out
             }),
-            contents: q.contents.iter().map(|c| c.text(text).to_string()).collect(),
+            contents: q
+                .contents
+                .iter()
+                .map(|c| c.text(text).to_string())
+                .collect(),
         })
         .collect()
 }
@@ -62,13 +66,15 @@ fn straight_quotes_and_split_quote() {
 
 #[test]
 fn guillemets_and_german_marks() {
-    let text = "«We will stay», the minister said.\nThe minister said „the talks failed“ on Monday.";
+    let text =
+        "«We will stay», the minister said.\nThe minister said „the talks failed“ on Monday.";
     insta::assert_json_snapshot!(attribute(text));
 }
 
 #[test]
 fn partial_quote_inside_reported_speech() {
-    let text = "Ortiz stated that the delays were \"entirely avoidable\" and blamed the contractor.";
+    let text =
+        "Ortiz stated that the delays were \"entirely avoidable\" and blamed the contractor.";
     insta::assert_json_snapshot!(attribute(text));
 }
 
@@ -110,7 +116,8 @@ fn pronoun_resolves_to_earlier_person() {
 
 #[test]
 fn denial_and_shared_subject() {
-    let text = "The ministry acknowledged that talks took place but denied that any deal was signed.";
+    let text =
+        "The ministry acknowledged that talks took place but denied that any deal was signed.";
     insta::assert_json_snapshot!(attribute(text));
 }
 

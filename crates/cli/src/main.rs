@@ -5,6 +5,7 @@
 
 mod analyze;
 mod bench;
+mod eval;
 mod input;
 mod pretty;
 
@@ -34,6 +35,9 @@ enum Command {
     Analyze(AnalyzeArgs),
     /// Measure analysis speed in words per CPU-second on news-bench.
     Bench(BenchArgs),
+    /// Score extraction against gold annotations (precision, recall, F1).
+    #[command(subcommand)]
+    Eval(eval::EvalCommand),
 }
 
 #[derive(Debug, Args)]
@@ -54,6 +58,7 @@ fn main() -> ExitCode {
     let result = match cli.command {
         Command::Analyze(args) => run_analyze(args),
         Command::Bench(args) => bench::run(&args, &mut io::stdout().lock()).map(|()| true),
+        Command::Eval(command) => eval::run(&command, &mut io::stdout().lock()).map(|()| true),
     };
     match result {
         Ok(true) => ExitCode::SUCCESS,

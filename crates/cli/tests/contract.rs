@@ -127,9 +127,7 @@ fn speaker_name(quote: &Value) -> &str {
     quote["speaker"]["name"].as_str().unwrap_or("")
 }
 
-// enable when attribution lands
 #[test]
-#[ignore]
 fn sample_article_attributes_the_three_parties() {
     let sample = Path::new(env!("CARGO_MANIFEST_DIR"))
         .join("../../../shared/samples/chinese-fighters-claim.txt");
@@ -160,8 +158,36 @@ fn sample_article_attributes_the_three_parties() {
         "no Zelensky assert/accuse quote in\n{described}"
     );
     assert!(
-        quotes.iter().any(|q| speaker_name(q) == "Lin Jian"),
-        "no Lin Jian quote in\n{described}"
+        quotes
+            .iter()
+            .any(|q| speaker_name(q) == "Volodymyr Zelensky"
+                && q["speaker"]["role"] == "President"
+                && q["speaker"]["affiliation"] == "Ukraine"
+                && q["sources"][0]["text"] == "He"),
+        "the pronoun 'He' does not resolve to President Zelensky of Ukraine in\n{described}"
+    );
+    assert!(
+        quotes.iter().any(|q| speaker_name(q) == "Lin Jian"
+            && q["speaker"]["role"] == "Spokesperson"
+            && q["speaker"]["affiliation"]
+                .as_str()
+                .is_some_and(|a| a.contains("Chin"))
+            && q["kind"] == "direct"),
+        "no direct Lin Jian quote for China in\n{described}"
+    );
+    assert!(
+        quotes.iter().any(|q| q["stance"] == "deny"
+            && (speaker_name(q).contains("Chin")
+                || q["speaker"]["affiliation"]
+                    .as_str()
+                    .is_some_and(|a| a.contains("Chin")))),
+        "no denial by China in\n{described}"
+    );
+    assert!(
+        quotes
+            .iter()
+            .any(|q| speaker_name(q) == "Lin Jian" && q["stance"] == "urge"),
+        "no urge by Lin Jian in\n{described}"
     );
     assert!(
         quotes

@@ -210,7 +210,9 @@ pub struct Analysis {
 impl Analysis {
     /// The tokens of one sentence.
     pub fn sentence_tokens(&self, sentence: &Sentence) -> &[Token] {
-        self.tokens.get(sentence.tokens.0..sentence.tokens.1).unwrap_or(&[])
+        self.tokens
+            .get(sentence.tokens.0..sentence.tokens.1)
+            .unwrap_or(&[])
     }
 
     /// Index of the quote whose contents contain `span`, if any.

@@ -39,7 +39,9 @@ impl CharIndex {
     pub fn char_offset(&self, byte: usize) -> usize {
         let byte = byte.min(self.len_bytes);
         let before = self.wide.partition_point(|&(start, _)| start < byte);
-        let Some(&(last_start, extra_before_last)) = before.checked_sub(1).and_then(|i| self.wide.get(i)) else {
+        let Some(&(last_start, extra_before_last)) =
+            before.checked_sub(1).and_then(|i| self.wide.get(i))
+        else {
             return byte;
         };
         let last_char = last_start - extra_before_last;
