@@ -116,8 +116,13 @@ impl Context<'_> {
                         if attribution.hint == SourceHint::SharedSubject {
                             self.end_before_conjunction(&mut found, at);
                         }
+                        // A source after its cue ("according to a poll released Tuesday") holds no cues.
+                        let source_end =
+                            attribution
+                                .source
+                                .map_or(0, |(s, e)| if s >= cue_end { e } else { 0 });
                         found.push(attribution);
-                        at = cue_end.max(at + 1);
+                        at = cue_end.max(source_end).max(at + 1);
                     }
                     None => at += 1,
                 }
@@ -816,11 +821,27 @@ impl Context<'_> {
         let (_, end) = sentence.tokens;
         let mut at = cue_end;
         if contains(ADDRESSEE_VERBS, cue.lemma) {
-            let object_end = (cue_end..end.min(cue_end + 5)).find(|&i| {
+            let object_end = (cue_end..end.min(cue_end + 10)).find(|&i| {
                 matches!(self.word(i), "that" | ":" | ",") || self.token(i).is_some_and(is_quote)
             });
             if let Some(object_end) = object_end {
                 at = object_end;
+            } else {
+                // "told CNN he was …", "told reporters the plan …": a name or a plural addressee.
+                let mut object = cue_end;
+                while object < end
+                    && self
+                        .token(object)
+                        .is_some_and(|t| starts_upper(self.text, t) && is_word(t))
+                {
+                    object += 1;
+                }
+                if object == cue_end && contains(ADDRESSEES, self.word(cue_end)) {
+                    object += 1;
+                }
+                if object > cue_end && object + 1 < end {
+                    at = object;
+                }
             }
         }
         while at < end && matches!(self.word(at), ":" | ",") {
@@ -999,6 +1020,25 @@ const LEADING_PREPOSITIONS: &[&str] = &[
 /// Verbs whose first object is the addressee, not the content.
 const ADDRESSEE_VERBS: &[&str] = &[
     "tell", "inform", "assure", "remind", "advise", "notify", "brief", "promise", "warn",
+];
+
+/// Common nouns that are the addressee of "told" rather than its content.
+const ADDRESSEES: &[&str] = &[
+    "reporters",
+    "journalists",
+    "supporters",
+    "lawmakers",
+    "voters",
+    "students",
+    "him",
+    "her",
+    "them",
+    "us",
+    "me",
+    "police",
+    "officials",
+    "delegates",
+    "parliament",
 ];
 
 /// Verbs that carry a nominal cue: "made the claim that".

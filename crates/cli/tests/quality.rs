@@ -6,7 +6,8 @@ use std::process::Command;
 
 #[test]
 fn polnear_dev_scores_stay_above_the_reported_floor() {
-    let gold = Path::new(env!("CARGO_MANIFEST_DIR")).join("../../../shared/datasets/polnear/dev.jsonl");
+    let gold =
+        Path::new(env!("CARGO_MANIFEST_DIR")).join("../../../shared/datasets/polnear/dev.jsonl");
     if !gold.exists() {
         eprintln!("skipped: {} is not here", gold.display());
         return;
@@ -16,12 +17,19 @@ fn polnear_dev_scores_stay_above_the_reported_floor() {
         .arg(&gold)
         .output()
         .expect("run claimgraph");
-    assert!(output.status.success(), "{}", String::from_utf8_lossy(&output.stderr));
+    assert!(
+        output.status.success(),
+        "{}",
+        String::from_utf8_lossy(&output.stderr)
+    );
     let report: serde_json::Value = serde_json::from_slice(&output.stdout).expect("json report");
     let f1_at = |threshold: f64| {
         report["quote_match"]
             .as_array()
-            .and_then(|all| all.iter().find(|m| m["threshold"].as_f64() == Some(threshold)))
+            .and_then(|all| {
+                all.iter()
+                    .find(|m| m["threshold"].as_f64() == Some(threshold))
+            })
             .and_then(|m| m["scores"]["f1"].as_f64())
             .unwrap_or(0.0)
     };
