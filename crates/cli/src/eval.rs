@@ -77,8 +77,9 @@ fn attribution(args: &AttributionArgs, out: &mut impl Write) -> anyhow::Result<(
             writeln!(out, "({:.1} s)", started.elapsed().as_secs_f64())?;
         }
         ReportFormat::Json => {
-            serde_json::to_writer_pretty(&mut *out, &report)?;
-            writeln!(out)?;
+            // Rendered first so a closed pipe surfaces as an io::Error, which main treats as a normal end.
+            let json = serde_json::to_string_pretty(&report)?;
+            writeln!(out, "{json}")?;
         }
     }
     Ok(())
