@@ -248,7 +248,8 @@ impl Context<'_> {
         }
     }
 
-    fn span_of(&self, start: usize, end: usize) -> Span {
+    /// The span from token `start` to token `end` (exclusive).
+    pub fn span_of(&self, start: usize, end: usize) -> Span {
         match (
             self.token(start),
             end.checked_sub(1).and_then(|e| self.token(e)),

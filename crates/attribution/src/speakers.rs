@@ -8,7 +8,6 @@
 use crate::rules::{Context, Found, SourceHint};
 use crate::words::{self, contains};
 use claimgraph_core::layers::{Entity, EntityLabel, Quote, Speaker};
-use claimgraph_core::Span;
 use std::collections::HashMap;
 
 /// How far back (in paragraphs) a pronoun or floating quote looks for its speaker.
@@ -57,7 +56,7 @@ pub fn resolve(context: &Context, found: Vec<Found>) -> Vec<Quote> {
         .zip(resolved)
         .map(|(item, speaker)| {
             let sources = match (item.hint, item.source) {
-                (SourceHint::Mention, Some((s, e))) => vec![mention_span(context, s, e)],
+                (SourceHint::Mention, Some((s, e))) => vec![context.span_of(s, e)],
                 _ => Vec::new(),
             };
             Quote {
@@ -82,17 +81,6 @@ fn anchor(context: &Context, found: &Found) -> usize {
         .or(found.cue.map(|c| c.start))
         .or(found.contents.first().map(|c| c.start))
         .unwrap_or(0)
-}
-
-fn mention_span(context: &Context, start: usize, end: usize) -> Span {
-    let tokens = &context.analysis.tokens;
-    match (
-        tokens.get(start),
-        end.checked_sub(1).and_then(|e| tokens.get(e)),
-    ) {
-        (Some(first), Some(last)) => first.span.cover(last.span),
-        _ => Span::default(),
-    }
 }
 
 /// Role and affiliation of each person from the words around its mentions.
@@ -176,7 +164,7 @@ fn resolve_mention(
     end: usize,
     paragraph: usize,
 ) -> Option<Resolved> {
-    let span = mention_span(context, start, end);
+    let span = context.span_of(start, end);
     let inside: Vec<&Entity> = context
         .analysis
         .entities
