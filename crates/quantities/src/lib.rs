@@ -1,466 +1,898 @@
 //! Numbers in digits or words, their hedges ("at least", "dozens of") and what they count.
 //!
+//! [`find_quantities`] reads the token layer sentence by sentence in one left-to-right pass with
+//! bounded look-around, so it is linear in the text and allocates only the result.
+//!
 //! Conventions:
-//! - The quantity's span covers the hedge, a currency sign and a scale or percent word:
-//!   "at least 155", "$40 billion", "more than 10 percent".
-//! - Vague plurals get a nominal value and the `approximate` qualifier: "dozens of" 24, "hundreds
-//!   of" 200, "thousands of" 2,000, "tens of thousands of" 20,000, "hundreds of thousands of"
-//!   200,000, "millions of" 2,000,000. The value is a floor-ish reading, not an estimate.
-//! - Years (a bare 1900–2099 without a currency or scale), clock times (10:30) and ordinals are not
-//!   quantities.
-//! - `counted` is the short noun phrase right after the number ("Chinese citizens" in "155 Chinese
-//!   citizens"; "voters" in "10 percent of voters"), cut at a function word, verb-like word or
-//!   punctuation, at most five tokens.
+//! - The span covers the hedge, a currency sign or name, a scale word or suffix, a percent word
+//!   and a range: "at least 155", "US$40 billion", "$100m", "5 billion euros", "more than 10 per
+//!   cent", "between 200 and 300", "3,000 to 5,000", "10-15%".
+//! - Hedges map to qualifiers as listed in `data/hedges.txt`; "or more" after the number gives
+//!   `at_least`, "or so" and "-odd" give `about`, "-plus" gives `more_than`.
+//! - Vague amounts get a nominal value and `approximate` (unless a hedge says more): "dozens of" 24,
+//!   "scores of" 40, "hundreds of" 200, "thousands of" 2,000, "tens of thousands of" 20,000,
+//!   "hundreds of thousands of" 200,000, "millions of" 2,000,000, "several"/"a few"/"a handful of"
+//!   3, "a couple of" 2, "several hundred" 300. The value is a floor-ish reading, not an estimate.
+//!   "a dozen" is exact 12. "several" and "a few" count only when a noun phrase follows.
+//! - A range has no qualifier of its own: its value is the low end and its qualifier `at_least`
+//!   (the least the source claims), unless a hedge gives another. "from 10 to 15" is a change,
+//!   not a range: it gives two quantities.
+//! - Not quantities: years (a bare 19xx/20xx, or any 4-digit year after "in", "since" ...), day
+//!   numbers next to a month ("5 March", "Oct. 7"), clock times ("10:30", "11am"), numbers joined
+//!   by separators into phone numbers, ids, dates or year spans ("910-432-3383", "24/7",
+//!   "2022-23"), labels ("section 119.3", "Resolution 2254", "Radio 4"), ordinals and decades
+//!   ("1st", "second", "1990s"), fractions ("two thirds"), footnote marks ("[2]"), coordinates
+//!   ("33°47′N"), list numbering, and "one" used as a pronoun ("one of the", "no
+//!   one", "the one who") or without a counted noun.
+//! - `counted` is the short noun phrase right after the number, cut at a function word, a
+//!   verb-like word, a clause boundary or punctuation, at most five tokens: "Chinese citizens" in
+//!   "155 Chinese citizens are", "voters" in "10 percent of voters", "civilians" in "hundreds of
+//!   civilians", "soldiers" in "three of the soldiers". For a unit it is the unit ("km" in
+//!   "30km"); for a compound modifier it is the word after the hyphen ("year-old" in
+//!   "14-year-old"). For money it is what the money buys: "$40 billion in aid" -> "aid",
+//!   "$300m programme" -> "programme".
+
+mod lists;
+mod numbers;
 
 use claimgraph_core::layers::{Qualifier, Quantity, Token, TokenKind};
 use claimgraph_core::{Analysis, Span};
+use lists::{lists, Class, Classes, Key, Lists};
+use numbers::{number_word, parse_digits, plural_scale, scale_of, Decimal, NumberWord, WordNumber};
 
 const MAX_COUNTED_TOKENS: usize = 5;
 
-/// Finds quantities in a segmented text.
+/// Quantities in a segmented text (paragraphs, tokens and sentences filled), in text order.
 pub fn find_quantities(text: &str, analysis: &Analysis) -> Vec<Quantity> {
-    let scanner = Scanner {
-        text,
-        tokens: &analysis.tokens,
+    let mut found = Vec::new();
+    let lists = lists();
+    let scan = |tokens: &[Token], found: &mut Vec<Quantity>| {
+        Scanner {
+            text,
+            tokens,
+            lists,
+        }
+        .scan(found);
     };
-    let mut quantities = Vec::new();
-    let mut at = 0;
-    while at < scanner.tokens.len() {
-        match scanner.quantity_at(at) {
-            Some((quantity, next)) => {
-                quantities.push(quantity);
-                at = next.max(at + 1);
-            }
-            None => at += 1,
+    if analysis.sentences.is_empty() {
+        scan(&analysis.tokens, &mut found);
+    } else {
+        for sentence in &analysis.sentences {
+            scan(analysis.sentence_tokens(sentence), &mut found);
         }
     }
-    quantities
+    found
 }
 
+/// One sentence's tokens and the lists; token indices are local to the sentence.
 struct Scanner<'a> {
     text: &'a str,
     tokens: &'a [Token],
+    lists: &'static Lists,
 }
 
-/// A number read from one or more tokens: `[start, end)` token range and value.
-struct Number {
+/// A number read from one or more tokens, before hedges, currency and percent.
+#[derive(Debug, Clone, Copy)]
+struct Core {
+    /// Token range `[start, end)`.
     start: usize,
     end: usize,
-    value: f64,
+    value: Decimal,
+    /// Written in digits: only digits can be years, dates, times or ids.
+    digits: bool,
+    /// The scale word or suffix that multiplied the number ("million", "bn").
+    scale: Option<f64>,
     vague: bool,
+    /// "several", "a few": a quantity only when a counted noun follows.
+    needs_counted: bool,
+    /// A glued "m", "b" or "k" that scales the number only if it turns out to be money.
+    money_scale: Option<f64>,
 }
 
-impl Scanner<'_> {
-    fn word(&self, index: usize) -> &str {
-        self.tokens
-            .get(index)
-            .map_or("", |t| t.span.text(self.text))
+/// What reading at one token gave.
+enum Step {
+    Found(Quantity, usize),
+    /// Not a quantity, and neither is anything before this token index.
+    Skip(usize),
+    Nothing,
+}
+
+impl<'a> Scanner<'a> {
+    fn scan(&self, found: &mut Vec<Quantity>) {
+        let mut at = 0;
+        // Hedges and currency signs are looked for back to here, never inside the last quantity.
+        let mut floor = 0;
+        while at < self.tokens.len() {
+            match self.quantity_at(at, floor) {
+                Step::Found(quantity, next) => {
+                    found.push(quantity);
+                    at = next.max(at + 1);
+                    floor = at;
+                }
+                Step::Skip(next) => {
+                    at = next.max(at + 1);
+                    floor = at;
+                }
+                Step::Nothing => at += 1,
+            }
+        }
     }
 
-    fn lower_is(&self, index: usize, expected: &str) -> bool {
-        self.word(index).eq_ignore_ascii_case(expected)
+    fn word(&self, i: usize) -> &'a str {
+        self.tokens.get(i).map_or("", |t| t.span.text(self.text))
     }
 
-    fn quantity_at(&self, at: usize) -> Option<(Quantity, usize)> {
-        let number = self.vague_at(at).or_else(|| self.number_at(at))?;
-        let mut start = number.start;
-        let mut end = number.end;
-        let mut value = number.value;
-        let mut is_money = false;
-        if let Some(scale) = scale_of(&self.word(end).to_ascii_lowercase()) {
-            if !number.vague {
-                value *= scale;
+    fn kind(&self, i: usize) -> Option<TokenKind> {
+        self.tokens.get(i).map(|t| t.kind)
+    }
+
+    fn key(&self, i: usize) -> Key {
+        Key::new(self.word(i))
+    }
+
+    fn classes(&self, i: usize) -> Classes {
+        if self.kind(i) != Some(TokenKind::Word) {
+            return Classes::default();
+        }
+        self.lists.classes(self.key(i).as_str())
+    }
+
+    fn has(&self, i: usize, class: Class) -> bool {
+        self.classes(i).has(class)
+    }
+
+    fn is(&self, i: usize, lower: &str) -> bool {
+        self.word(i).eq_ignore_ascii_case(lower)
+    }
+
+    /// Token `i - 1`, if it exists and is not below `floor`.
+    fn before(&self, i: usize, floor: usize) -> Option<usize> {
+        i.checked_sub(1).filter(|&p| p >= floor)
+    }
+
+    /// Whether token `i` ends where token `i + 1` starts.
+    fn glued(&self, i: usize) -> bool {
+        match (self.tokens.get(i), self.tokens.get(i + 1)) {
+            (Some(a), Some(b)) => a.span.end == b.span.start,
+            _ => false,
+        }
+    }
+
+    fn is_capitalized(&self, i: usize) -> bool {
+        self.word(i).chars().next().is_some_and(char::is_uppercase)
+    }
+
+    fn is_dash(&self, i: usize) -> bool {
+        matches!(self.word(i), "-" | "\u{2013}" | "\u{2011}")
+    }
+
+    /// Whether token `i` is the sentence's first word (only quotes or punctuation before it).
+    fn is_first_word(&self, i: usize) -> bool {
+        // Looking back a few tokens keeps this constant-time; a longer lead-in is not an opening.
+        i <= 3
+            && self.tokens.get(..i).is_some_and(|before| {
+                before
+                    .iter()
+                    .all(|t| !matches!(t.kind, TokenKind::Word | TokenKind::Number))
+            })
+    }
+
+    fn quantity_at(&self, at: usize, floor: usize) -> Step {
+        let Some(lower) = self.read_core(at) else {
+            return Step::Nothing;
+        };
+        if lower.digits {
+            if let Some(next) = self.joined_digits(at).or_else(|| self.digit_run(at)) {
+                return Step::Skip(next);
+            }
+        }
+        let (start, mut money) = self.currency_before(lower.start, floor);
+        let between = self.before(start, floor).filter(|&p| self.is(p, "between"));
+        let from = self
+            .before(start, floor)
+            .is_some_and(|p| self.is(p, "from"));
+        let mut upper = None;
+        if !lower.vague && !from {
+            match self.range_upper(&lower, money, between.is_some()) {
+                Ok(found) => upper = found,
+                Err(next) => return Step::Skip(next),
+            }
+        }
+        // "3 to 5 million": the lower end borrows the upper end's scale.
+        let mut factor = match upper {
+            Some(up) if lower.scale.is_none() => up.scale.unwrap_or(1.0),
+            _ => 1.0,
+        };
+        let last = upper.unwrap_or(lower);
+        let mut end = last.end;
+        if let Some(scale) = last.money_scale {
+            if money || self.is_currency_after(end + 1) || self.is_million_m(end) {
+                factor *= scale;
                 end += 1;
             }
         }
-        if start > 0 && matches!(self.word(start - 1), "$" | "€" | "£" | "¥") {
-            start -= 1;
-            is_money = true;
+        let value = lower.value.scaled(factor);
+        if self.is_currency_after(end) {
+            money = true;
+            end += 1;
         }
-        let percent_len = if self.word(end) == "%" || self.lower_is(end, "percent") {
-            1
-        } else if self.lower_is(end, "per") && self.lower_is(end + 1, "cent") {
-            2
-        } else {
-            0
-        };
-        let is_percent = percent_len > 0;
+        let percent_len = if money { 0 } else { self.percent_len(end) };
         end += percent_len;
-        if !number.vague && !is_money && !is_percent && self.is_year_or_time(&number) {
-            return None;
-        }
-        let (hedge_start, hedge) = self.hedge_before(start);
-        let qualifier = if number.vague {
-            Qualifier::Approximate
-        } else {
-            hedge
-        };
-        let counted_from = if (number.vague || is_percent) && self.lower_is(end, "of") {
-            end + 1
-        } else {
-            end
-        };
-        let counted = if is_money {
-            None
-        } else {
-            self.counted_at(counted_from)
-        };
-        if self.lower_is(number.start, "one")
-            && number.end == number.start + 1
-            && counted.is_none()
-            && hedge == Qualifier::Exact
+        let percent = percent_len > 0;
+
+        // A "between" range starts at "between", and its hedge comes before that.
+        let hedged = between.filter(|_| upper.is_some()).unwrap_or(start);
+        let (first, mut qualifier) = self.hedge_before(hedged, floor);
+        let plain = !money && !percent && last.scale.is_none() && !lower.vague;
+        if plain && self.is_date_or_label(&lower, start, end, floor)
+            || plain && lower.digits && self.is_not_a_count(&lower, start, end, qualifier, floor)
         {
-            return None;
+            // "November 18 -19": the day after the dash goes with it.
+            let day_span = self.is_dash(end) && self.kind(end + 1) == Some(TokenKind::Number);
+            return Step::Skip(if day_span { end + 2 } else { end });
         }
-        let first = self.tokens.get(hedge_start)?;
-        let last = self.tokens.get(end.checked_sub(1)?)?;
-        Some((
+        // "two thirds of", "one half": a share, not a count; "two quarters" alone is a time.
+        let fraction = self.has(end, Class::Fraction)
+            && (!self.key(end).as_str().ends_with('s') || self.is(end + 1, "of"));
+        if !lower.digits && fraction {
+            return Step::Skip(end + 1);
+        }
+        if qualifier == Qualifier::Exact {
+            if let Some((post, len)) = self.post_hedge(end) {
+                qualifier = post;
+                end += len;
+            }
+        }
+        if qualifier == Qualifier::Exact {
+            if upper.is_some() {
+                qualifier = Qualifier::AtLeast;
+            } else if lower.vague {
+                qualifier = Qualifier::Approximate;
+            }
+        }
+        let counted = if money {
+            self.money_counted(end)
+        } else {
+            self.counted_after(end, lower.vague || percent)
+        };
+        if (lower.needs_counted && counted.is_none())
+            || (upper.is_none() && self.is_pronoun_one(&lower, counted, qualifier, floor))
+        {
+            return Step::Nothing;
+        }
+        let (Some(first_token), Some(last_token)) = (
+            self.tokens.get(first),
+            end.checked_sub(1).and_then(|e| self.tokens.get(e)),
+        ) else {
+            return Step::Nothing;
+        };
+        Step::Found(
             Quantity {
-                span: first.span.cover(last.span),
+                span: first_token.span.cover(last_token.span),
                 value,
                 qualifier,
                 counted,
             },
             end,
-        ))
+        )
     }
 
-    fn is_year_or_time(&self, number: &Number) -> bool {
-        let word = self.word(number.start);
-        let year_like = number.end == number.start + 1
-            && word.len() == 4
-            && word.bytes().all(|b| b.is_ascii_digit())
-            && (1900.0..=2099.0).contains(&number.value);
-        let time_like =
-            self.word(number.end) == ":" || number.start > 0 && self.word(number.start - 1) == ":";
-        year_like || time_like
+    fn read_core(&self, at: usize) -> Option<Core> {
+        match self.kind(at)? {
+            TokenKind::Number => self.read_digits(at),
+            TokenKind::Word => self.read_vague(at).or_else(|| self.read_words(at)),
+            _ => None,
+        }
     }
 
-    /// "dozens of", "hundreds of thousands of", "a dozen".
-    fn vague_at(&self, at: usize) -> Option<Number> {
-        let first = self.word(at).to_ascii_lowercase();
-        let (value, len) = match first.as_str() {
-            "dozens" => (24.0, 1),
-            "hundreds" if self.lower_is(at + 1, "of") && self.lower_is(at + 2, "thousands") => {
-                (200_000.0, 3)
-            }
-            "hundreds" => (200.0, 1),
-            "tens" if self.lower_is(at + 1, "of") && self.lower_is(at + 2, "thousands") => {
-                (20_000.0, 3)
-            }
-            "thousands" => (2_000.0, 1),
-            "millions" => (2_000_000.0, 1),
-            _ => return None,
-        };
-        self.lower_is(at + len, "of").then_some(Number {
+    /// "155", "2.5 million", "40bn", and "100m" (whose "m" waits to see if it is money).
+    fn read_digits(&self, at: usize) -> Option<Core> {
+        let mut core = Core {
             start: at,
-            end: at + len,
-            value,
-            vague: true,
-        })
+            end: at + 1,
+            value: parse_digits(self.word(at))?,
+            digits: true,
+            scale: None,
+            vague: false,
+            needs_counted: false,
+            money_scale: None,
+        };
+        if self.kind(at + 1) != Some(TokenKind::Word) {
+            return Some(core);
+        }
+        match scale_of(self.key(at + 1).as_str()) {
+            Some((scale, false)) => {
+                core.value.numerator *= scale;
+                core.scale = Some(scale);
+                core.end += 1;
+            }
+            Some((scale, true)) if self.glued(at) => core.money_scale = Some(scale),
+            _ => {}
+        }
+        Some(core)
     }
 
-    /// Digits ("1,000", "3.5") or number words ("twenty-five", "two hundred", "a dozen").
-    fn number_at(&self, at: usize) -> Option<Number> {
-        let token = self.tokens.get(at)?;
-        if token.kind == TokenKind::Number {
-            let word = self.word(at);
-            let value: f64 = word.replace(',', "").parse().ok()?;
-            return value.is_finite().then_some(Number {
-                start: at,
-                end: at + 1,
-                value,
-                vague: false,
-            });
-        }
-        if token.kind != TokenKind::Word {
-            return None;
-        }
-        if self.lower_is(at, "a") || self.lower_is(at, "an") {
-            let next = self.word(at + 1).to_ascii_lowercase();
-            let value = match next.as_str() {
-                "dozen" => 12.0,
-                "hundred" => 100.0,
-                "thousand" => 1_000.0,
-                "million" => 1_000_000.0,
-                "billion" => 1_000_000_000.0,
-                _ => return None,
-            };
-            return Some(Number {
-                start: at,
-                end: at + 2,
-                value,
-                vague: false,
-            });
-        }
-        let mut total = 0.0;
-        let mut current = 0.0;
+    /// "two", "twenty-five", "a dozen", "two hundred and fifty thousand", "half a million".
+    fn read_words(&self, at: usize) -> Option<Core> {
+        let first = self.key(at);
+        let mut number = WordNumber::default();
         let mut end = at;
-        while let Some(value) = word_value(&self.word(end).to_ascii_lowercase()) {
-            match value {
-                WordValue::Unit(v) => current += v,
-                WordValue::Hundred => current = current.max(1.0) * 100.0,
-                WordValue::Scale(s) => {
-                    total += current.max(1.0) * s;
-                    current = 0.0;
-                }
+        let mut halved = false;
+        match first.as_str() {
+            "a" | "an" => {
+                number = WordNumber::article();
+                end += 1;
+            }
+            "half" if self.is(at + 1, "a") => {
+                number = WordNumber::article();
+                halved = true;
+                end += 2;
+            }
+            _ => {}
+        }
+        while let Some(word) = number_word(self.key(end).as_str()) {
+            if self.kind(end) != Some(TokenKind::Word) || !number.push(word) {
+                break;
             }
             end += 1;
-            if self.lower_is(end, "and")
-                && word_value(&self.word(end + 1).to_ascii_lowercase()).is_some()
-                && end > at
-            {
+            let and_continues = number.takes_and()
+                && self.is(end, "and")
+                && matches!(
+                    number_word(self.key(end + 1).as_str()),
+                    Some(NumberWord::Unit(_) | NumberWord::Tens(_) | NumberWord::Compound(_))
+                );
+            if and_continues {
                 end += 1;
             }
         }
-        if end == at
-            || matches!(
-                word_value(&self.word(at).to_ascii_lowercase()),
-                Some(WordValue::Hundred | WordValue::Scale(_))
-            )
-        {
-            return None;
+        let mut value = Decimal::whole(number.value()?);
+        if halved {
+            // "half a dozen" is 6; "half a million" is 500,000.
+            value.divisor = 2.0;
         }
-        Some(Number {
+        let mut scale = number.scale();
+        if scale.is_none() {
+            // Wire copy writes "six mln dlrs".
+            if let Some((abbreviated, false)) = scale_of(self.key(end).as_str()) {
+                value.numerator *= abbreviated;
+                scale = Some(abbreviated);
+                end += 1;
+            }
+        }
+        Some(Core {
             start: at,
             end,
-            value: total + current,
+            value,
+            digits: false,
+            scale,
             vague: false,
+            needs_counted: false,
+            money_scale: None,
         })
     }
 
-    /// The longest hedge ending right before token `start`; returns its first token and qualifier.
-    fn hedge_before(&self, start: usize) -> (usize, Qualifier) {
-        for (hedge, qualifier) in HEDGES {
-            let words: Vec<&str> = hedge.split(' ').collect();
-            let Some(first) = start.checked_sub(words.len()) else {
+    /// "dozens of", "tens of thousands of", "several hundred", "a few", "a handful of".
+    fn read_vague(&self, at: usize) -> Option<Core> {
+        let vague = |end: usize, value: f64, needs_counted: bool| Core {
+            start: at,
+            end,
+            value: Decimal::whole(value),
+            digits: false,
+            scale: None,
+            vague: true,
+            needs_counted,
+            money_scale: None,
+        };
+        let first = self.key(at);
+        let base = match first.as_str() {
+            "dozens" => 24.0,
+            "scores" => 40.0,
+            "tens" => 20.0,
+            "hundreds" => 200.0,
+            "thousands" => 2e3,
+            "millions" => 2e6,
+            "billions" => 2e9,
+            "several" => return Some(self.few(at + 1, &vague)),
+            "a" => {
+                return match self.key(at + 1).as_str() {
+                    "few" => Some(self.few(at + 2, &vague)),
+                    "couple" if self.is(at + 2, "of") => Some(vague(at + 2, 2.0, false)),
+                    "couple" => self
+                        .multiplier(at + 2)
+                        .map(|scale| vague(at + 3, 2.0 * scale, false)),
+                    "handful" if self.is(at + 2, "of") => Some(vague(at + 2, 3.0, false)),
+                    _ => None,
+                };
+            }
+            _ => return None,
+        };
+        if self.is(at + 1, "of") {
+            if let Some(scale) = plural_scale(self.key(at + 2).as_str()) {
+                return Some(vague(at + 3, base * scale, false));
+            }
+            return (first.as_str() != "tens").then(|| vague(at + 1, base, false));
+        }
+        // "hundreds were killed" counts; "scores" and "tens" alone are other words, and "by the
+        // thousands" is a manner, not an amount.
+        let after_determiner = at
+            .checked_sub(1)
+            .is_some_and(|p| matches!(self.key(p).as_str(), "the" | "their" | "its" | "in"));
+        (!matches!(first.as_str(), "scores" | "tens") && !after_determiner)
+            .then(|| vague(at + 1, base, false))
+    }
+
+    /// "several"/"a few" (3) ending before `end`, optionally times a multiplier: "a few
+    /// hundred" is 300.
+    fn few(&self, end: usize, vague: &dyn Fn(usize, f64, bool) -> Core) -> Core {
+        match self.multiplier(end) {
+            Some(scale) => vague(end + 1, 3.0 * scale, false),
+            None => vague(end, 3.0, true),
+        }
+    }
+
+    /// The value of "dozen", "hundred", "thousand", "million", "billion" at token `i`.
+    fn multiplier(&self, i: usize) -> Option<f64> {
+        match number_word(self.key(i).as_str())? {
+            NumberWord::Dozen => Some(12.0),
+            NumberWord::Hundred => Some(100.0),
+            NumberWord::Scale(scale) => Some(scale),
+            _ => None,
+        }
+    }
+
+    /// Where a number joined by separators without spaces is not a count: phone numbers and ids
+    /// ("910-432-3383"), times ("10:30"), dates and fractions ("5/3/2024", "24/7"), year spans
+    /// ("2022-23"), numbers after a glued "+" or "#". Returns the token index after the chain.
+    fn joined_digits(&self, at: usize) -> Option<usize> {
+        let mut groups = 1;
+        let mut end = at + 1;
+        let mut other_separator = false;
+        while self.glued(end - 1)
+            && self.glued(end)
+            && self.kind(end + 1) == Some(TokenKind::Number)
+        {
+            if !self.is_dash(end) {
+                if !matches!(self.word(end), "/" | ":" | ".") {
+                    break;
+                }
+                other_separator = true;
+            }
+            groups += 1;
+            end += 2;
+        }
+        let signed = at
+            .checked_sub(1)
+            .is_some_and(|p| self.glued(p) && matches!(self.word(p), "+" | "#" | ":" | "/"));
+        let first = self.word(at);
+        let year_span = groups == 2 && first.len() == 4 && !first.contains([',', '.']);
+        (groups >= 3 || other_separator || signed || year_span).then_some(end)
+    }
+
+    /// Where a run of numbers with nothing but spaces between them ends, if `at` starts one:
+    /// phone numbers ("20 7946 0018") and table rows are not counts.
+    fn digit_run(&self, at: usize) -> Option<usize> {
+        let mut end = at + 1;
+        while self.kind(end) == Some(TokenKind::Number) {
+            end += 1;
+        }
+        (end > at + 1).then_some(end)
+    }
+
+    /// The token a quantity starts at after a currency sign or code before the number ("$",
+    /// "US$", "USD"), and whether there was one.
+    fn currency_before(&self, start: usize, floor: usize) -> (usize, bool) {
+        let Some(sign) = self.before(start, floor) else {
+            return (start, false);
+        };
+        if self.kind(sign) == Some(TokenKind::Symbol) && is_currency_sign(self.word(sign)) {
+            let prefixed = self
+                .before(sign, floor)
+                .filter(|&p| self.glued(p) && self.has(p, Class::CurrencyPrefix));
+            return (prefixed.unwrap_or(sign), true);
+        }
+        if self.has(sign, Class::CurrencyCode) {
+            return (sign, true);
+        }
+        (start, false)
+    }
+
+    /// Whether a currency sign glued after the number ("40€") or a currency name or code
+    /// ("dollars", "EUR") is at token `i`.
+    fn is_currency_after(&self, i: usize) -> bool {
+        let sign = self.kind(i) == Some(TokenKind::Symbol)
+            && i.checked_sub(1).is_some_and(|p| self.glued(p))
+            && is_currency_sign(self.word(i));
+        sign || self.has(i, Class::Currency)
+    }
+
+    /// Whether a glued "m" at `i` means million, as in "1m barrels", rather than metres, as in
+    /// "50m apart" or "300m (984ft)": a lowercase content word follows it.
+    fn is_million_m(&self, i: usize) -> bool {
+        let next = i + 1;
+        self.is(i, "m")
+            && self.kind(next) == Some(TokenKind::Word)
+            && !self.is_capitalized(next)
+            && !self.has(next, Class::Stop)
+            && !matches!(
+                self.key(next).as_str(),
+                "high" | "long" | "wide" | "deep" | "tall" | "north" | "south" | "east" | "west"
+            )
+    }
+
+    /// Tokens of a percent sign or word at `i`: "%", "percent", "pct", "per cent",
+    /// "percentage points".
+    fn percent_len(&self, i: usize) -> usize {
+        if self.word(i) == "%" || self.is(i, "percent") || self.is(i, "pct") {
+            1
+        } else if (self.is(i, "per") && self.is(i + 1, "cent"))
+            || (self.is(i, "percentage") && (self.is(i + 1, "points") || self.is(i + 1, "point")))
+        {
+            2
+        } else {
+            0
+        }
+    }
+
+    /// The upper end of a range after `lower`: "3,000 to 5,000", "10-15", "six or seven", and
+    /// "200 and 300" after "between". `Err` with the index to skip to when a glued pair of numbers
+    /// is not a range (a score "3-1").
+    fn range_upper(&self, lower: &Core, money: bool, between: bool) -> Result<Option<Core>, usize> {
+        // "20% to 30%", "150 euros and 300 euros": the lower end may repeat the unit.
+        let unit_len = if self.has(lower.end, Class::Currency) {
+            1
+        } else {
+            self.percent_len(lower.end)
+        };
+        let connector = lower.end + unit_len;
+        let glued_dash =
+            self.is_dash(connector) && self.glued(connector - 1) && self.glued(connector);
+        let worded = (self.is(connector, "to") || self.is(connector, "or"))
+            && !self.is(connector + 1, "more")
+            && !self.is(connector + 1, "so");
+        if !(glued_dash || worded || (between && self.is(connector, "and"))) {
+            return Ok(None);
+        }
+        let mut at = connector + 1;
+        if money && self.kind(at) == Some(TokenKind::Symbol) && is_currency_sign(self.word(at)) {
+            at += 1;
+        }
+        let upper = match self.kind(at) {
+            Some(TokenKind::Number) => self.read_digits(at),
+            Some(TokenKind::Word) if !lower.digits => self.read_words(at),
+            _ => None,
+        };
+        let Some(upper) = upper else {
+            return Ok(None);
+        };
+        let low = match lower.scale {
+            Some(_) => lower.value.value(),
+            None => lower.value.scaled(upper.scale.unwrap_or(1.0)),
+        };
+        if low < upper.value.value() {
+            Ok(Some(upper))
+        } else if glued_dash && lower.digits {
+            Err(upper.end)
+        } else {
+            Ok(None)
+        }
+    }
+
+    /// Whether plain digits from `start` to `end` are a year, a clock time, a name or an id
+    /// rather than a count.
+    fn is_not_a_count(
+        &self,
+        lower: &Core,
+        start: usize,
+        end: usize,
+        qualifier: Qualifier,
+        floor: usize,
+    ) -> bool {
+        let word = self.word(lower.start);
+        let previous = self.before(start, floor);
+        let year_shaped = word.len() == 4
+            && word.bytes().all(|b| b.is_ascii_digit())
+            && (1000.0..2100.0).contains(&lower.value.value());
+        let year_context = previous.is_some_and(|p| {
+            matches!(
+                self.key(p).as_str(),
+                "in" | "since"
+                    | "by"
+                    | "until"
+                    | "till"
+                    | "from"
+                    | "year"
+                    | "early"
+                    | "late"
+                    | "mid"
+                    | "before"
+                    | "after"
+                    | "circa"
+            )
+        });
+        // "about 2000 troops" counts; "around 2015" is a year.
+        let modern = lower.value.value() >= 1900.0
+            && (qualifier == Qualifier::Exact || self.noun_phrase(end).is_none());
+        let year = year_shaped && (modern || year_context);
+        let time = self.has(end, Class::TimeMark);
+        // "Radio 4", "1Xtra".
+        let label = previous.is_some_and(|p| self.is_name_before_number(p))
+            || (self.glued(lower.start) && self.is_capitalized(lower.start + 1));
+        let numbering = self.is_first_word(lower.start)
+            && self.glued(lower.start)
+            && matches!(self.word(lower.start + 1), "." | ")");
+        let id = word.len() > 1 && word.starts_with('0') && !word.starts_with("0.")
+            || word.len() >= 7 && word.bytes().all(|b| b.is_ascii_digit());
+        // Footnote marks ("[2]") and coordinates ("33°47′N").
+        let glued_before = |marks: &[&str]| {
+            lower
+                .start
+                .checked_sub(1)
+                .is_some_and(|p| self.glued(p) && marks.contains(&self.word(p)))
+        };
+        let glued_after = |marks: &[&str]| self.glued(end - 1) && marks.contains(&self.word(end));
+        let footnote = glued_before(&["["]) && glued_after(&["]"]);
+        let coordinate = glued_before(&["°", "′"])
+            || glued_after(&["′", "″"])
+            || (glued_after(&["°"])
+                && self.glued(end)
+                && (matches!(self.word(end + 1), "N" | "S" | "E" | "W")
+                    || self.kind(end + 1) == Some(TokenKind::Number)));
+        year || time || label || numbering || id || footnote || coordinate
+    }
+
+    /// Whether the number from `start` to `end` is a day next to a month ("5 March", "Oct. 7",
+    /// "April three") or a label ("number three", "top 10", "BBC Three").
+    fn is_date_or_label(&self, lower: &Core, start: usize, end: usize, floor: usize) -> bool {
+        let month = |i: usize| self.has(i, Class::Month) && self.is_capitalized(i);
+        let previous = self.before(start, floor);
+        // "5-6 April" after "from", where no range was read.
+        let day_span = self.is_dash(end) && self.kind(end + 1) == Some(TokenKind::Number);
+        let date = previous.is_some_and(month) || month(end) || (day_span && month(end + 2));
+        // Names spell small numbers as capitalised words: "Channel Four", "the Jackson Five".
+        let name = !lower.digits
+            && self.is_capitalized(lower.start)
+            && previous.is_some_and(|p| self.is_name_before_number(p));
+        date || name || previous.is_some_and(|p| self.has(p, Class::Reference))
+    }
+
+    /// Whether word `p` right before a number names something the number labels ("Radio 4",
+    /// "World War 2"): capitalised, not a function word or hedge, not opening the sentence.
+    fn is_name_before_number(&self, p: usize) -> bool {
+        let classes = self.classes(p);
+        self.kind(p) == Some(TokenKind::Word)
+            && self.is_capitalized(p)
+            && !classes.has(Class::Stop)
+            && !classes.has(Class::Hedge)
+            && !classes.has(Class::CurrencyCode)
+            && !self.is_first_word(p)
+    }
+
+    /// The longest hedge ending right before token `start`, not reaching below `floor`, with
+    /// a degree word before it ("well over"); its first token and qualifier.
+    fn hedge_before(&self, start: usize, floor: usize) -> (usize, Qualifier) {
+        for hedge in &self.lists.hedges {
+            let Some(first) = start.checked_sub(hedge.words.len()).filter(|&f| f >= floor) else {
                 continue;
             };
-            if words
+            let matches = hedge
+                .words
                 .iter()
                 .enumerate()
-                .all(|(i, w)| self.lower_is(first + i, w))
-            {
-                return (first, *qualifier);
+                .all(|(i, w)| self.is(first + i, w));
+            if matches {
+                let comparative = matches!(
+                    Key::new(self.word(first)).as_str(),
+                    "over" | "under" | "more" | "less" | "fewer" | "above" | "below"
+                );
+                let degree = self.before(first, floor).filter(|&p| {
+                    comparative
+                        && matches!(
+                            self.key(p).as_str(),
+                            "just" | "well" | "slightly" | "far" | "much"
+                        )
+                });
+                return (degree.unwrap_or(first), hedge.qualifier);
             }
         }
         (start, Qualifier::Exact)
     }
 
-    /// The noun phrase right after a number.
-    fn counted_at(&self, from: usize) -> Option<Span> {
+    /// A hedge after the number: "or more", "or so", "-plus", "-odd"; its qualifier and length.
+    fn post_hedge(&self, end: usize) -> Option<(Qualifier, usize)> {
+        if self.is(end, "or") {
+            if self.is(end + 1, "more") {
+                return Some((Qualifier::AtLeast, 2));
+            }
+            if self.is(end + 1, "so") {
+                return Some((Qualifier::About, 2));
+            }
+        }
+        let glued_on = self.is_dash(end) && self.glued(end - 1) && self.glued(end);
+        if glued_on && self.is(end + 1, "plus") {
+            return Some((Qualifier::MoreThan, 2));
+        }
+        if glued_on && self.is(end + 1, "odd") {
+            return Some((Qualifier::About, 2));
+        }
+        None
+    }
+
+    /// What a number (ending before token `end`) counts.
+    fn counted_after(&self, end: usize, partitive_of: bool) -> Option<Span> {
+        // "a 14-year-old boy", "a 10-day truce": the word after the hyphen is the unit.
+        if self.is_dash(end)
+            && self.glued(end - 1)
+            && self.glued(end)
+            && self.kind(end + 1) == Some(TokenKind::Word)
+        {
+            return self.tokens.get(end + 1).map(|t| t.span);
+        }
+        if self.is(end, "of") {
+            if partitive_of {
+                let from = end + 1;
+                let from = if self.is_partitive_determiner(from) {
+                    from + 1
+                } else {
+                    from
+                };
+                return self.noun_phrase(from);
+            }
+            // "three of the soldiers"; "three of them" counts nothing named.
+            return self
+                .is_partitive_determiner(end + 1)
+                .then(|| self.noun_phrase(end + 2))
+                .flatten();
+        }
+        self.noun_phrase(end)
+    }
+
+    /// What money pays for: "$40 billion in aid", "$5m of weapons", "$300m programme".
+    fn money_counted(&self, end: usize) -> Option<Span> {
+        let from = if self.is(end, "worth") && self.is(end + 1, "of") {
+            end + 2
+        } else if self.is(end, "in") || self.is(end, "of") {
+            // "in Kyiv", "in the region" say where, not what.
+            if self.is_capitalized(end + 1) || self.has(end + 1, Class::Stop) {
+                return None;
+            }
+            end + 1
+        } else {
+            end
+        };
+        self.noun_phrase(from)
+    }
+
+    fn is_partitive_determiner(&self, i: usize) -> bool {
+        matches!(
+            self.key(i).as_str(),
+            "the" | "these" | "those" | "his" | "her" | "their" | "its" | "our" | "my" | "your"
+        )
+    }
+
+    /// The short noun phrase starting at token `from`, cut at a function word, a verb-like
+    /// word, a clause boundary, punctuation or [`MAX_COUNTED_TOKENS`].
+    fn noun_phrase(&self, from: usize) -> Option<Span> {
         let mut end = from;
-        while end < self.tokens.len() && end < from + MAX_COUNTED_TOKENS {
-            let token = self.tokens.get(end)?;
-            let lower = self.word(end).to_ascii_lowercase();
-            let joins = matches!(lower.as_str(), "-" | "'s" | "’s");
-            // "two injured soldiers": a participle right after the number describes, later it reports.
-            let describes = end == from
-                && matches!(
-                    lower.as_str(),
-                    "injured" | "wounded" | "captured" | "killed"
-                );
-            // Past-tense verbs after the noun ("155 volunteers joined") end the phrase.
-            let reports = end > from && lower.len() > 4 && lower.ends_with("ed");
-            if !(token.kind == TokenKind::Word || joins)
-                || (STOP_WORDS.contains(&lower.as_str()) || reports) && !describes
+        // A plural is the head noun: "two weeks Syrian forces", "19 banks operate" end after it.
+        let mut after_plural = false;
+        // "two wounded soldiers", "two more men": fine at the start, but not a phrase alone.
+        let mut weak_start = false;
+        while end < from + MAX_COUNTED_TOKENS && self.kind(end) == Some(TokenKind::Word) {
+            let key = self.key(end);
+            let key = key.as_str();
+            let classes = self.classes(end);
+            if classes.has(Class::Stop) || number_word(key).is_some() {
+                break;
+            }
+            let capitalized = self.is_capitalized(end);
+            let compound = self.word(end).contains(['-', '\u{2011}']);
+            let verb_like = classes.has(Class::Verb)
+                || (!capitalized && !compound && key.len() > 4 && key.ends_with("ed"))
+                || (!capitalized
+                    && !compound
+                    && key.ends_with("ing")
+                    && !classes.has(Class::IngNoun))
+                || is_adverb(key);
+            if end == from {
+                if classes.has(Class::Unit) {
+                    return self.tokens.get(end).map(|t| t.span);
+                }
+                if classes.has(Class::UnitPrefix) && self.has(end + 1, Class::Unit) {
+                    let first = self.tokens.get(end)?;
+                    return self.tokens.get(end + 1).map(|t| first.span.cover(t.span));
+                }
+                weak_start = verb_like || classes.has(Class::Lead);
+                // "five million left homeless": a verb right after the number counts nothing.
+                if is_adverb(key) || classes.has(Class::Verb) {
+                    break;
+                }
+            } else if after_plural
+                || classes.has(Class::Lead)
+                || (verb_like && !self.is_modifier(end))
             {
                 break;
             }
+            after_plural = is_plural(key) && !classes.has(Class::NotPlural);
             end += 1;
         }
-        let first = self.tokens.get(from)?;
-        let last = self.tokens.get(end.checked_sub(1)?)?;
-        (end > from).then(|| first.span.cover(last.span))
-    }
-}
-
-fn scale_of(word: &str) -> Option<f64> {
-    match word {
-        "thousand" => Some(1e3),
-        "million" => Some(1e6),
-        "billion" => Some(1e9),
-        "trillion" => Some(1e12),
-        _ => None,
-    }
-}
-
-enum WordValue {
-    Unit(f64),
-    Hundred,
-    Scale(f64),
-}
-
-fn word_value(word: &str) -> Option<WordValue> {
-    if let Some((tens, unit)) = word.split_once('-') {
-        let (Some(WordValue::Unit(t)), Some(WordValue::Unit(u))) =
-            (word_value(tens), word_value(unit))
-        else {
+        if end == from || (weak_start && end == from + 1) {
             return None;
-        };
-        return (t >= 20.0 && u < 10.0).then_some(WordValue::Unit(t + u));
+        }
+        let first = self.tokens.get(from)?;
+        let last = self.tokens.get(end - 1)?;
+        Some(first.span.cover(last.span))
     }
-    let unit = match word {
-        "one" => 1.0,
-        "two" => 2.0,
-        "three" => 3.0,
-        "four" => 4.0,
-        "five" => 5.0,
-        "six" => 6.0,
-        "seven" => 7.0,
-        "eight" => 8.0,
-        "nine" => 9.0,
-        "ten" => 10.0,
-        "eleven" => 11.0,
-        "twelve" => 12.0,
-        "thirteen" => 13.0,
-        "fourteen" => 14.0,
-        "fifteen" => 15.0,
-        "sixteen" => 16.0,
-        "seventeen" => 17.0,
-        "eighteen" => 18.0,
-        "nineteen" => 19.0,
-        "twenty" => 20.0,
-        "thirty" => 30.0,
-        "forty" => 40.0,
-        "fifty" => 50.0,
-        "sixty" => 60.0,
-        "seventy" => 70.0,
-        "eighty" => 80.0,
-        "ninety" => 90.0,
-        "hundred" => return Some(WordValue::Hundred),
-        other => return scale_of(other).map(WordValue::Scale),
-    };
-    Some(WordValue::Unit(unit))
+
+    /// Whether the -ed or -ing word at `i`, inside a counted phrase, modifies a noun after it
+    /// ("seven leading industrialised nations") rather than being a verb ("the two men agreed to").
+    fn is_modifier(&self, i: usize) -> bool {
+        let classes = self.classes(i);
+        let next = i + 1;
+        !classes.has(Class::Verb)
+            && !is_adverb(self.key(i).as_str())
+            && self.kind(next) == Some(TokenKind::Word)
+            && !self.is_capitalized(next)
+            && !self.has(next, Class::Stop)
+    }
+
+    /// Whether a lone "one" is a pronoun or idiom rather than a count: "one of the", "no one",
+    /// "the one who", "one another", "at one point", or "one" counting nothing named.
+    fn is_pronoun_one(
+        &self,
+        core: &Core,
+        counted: Option<Span>,
+        qualifier: Qualifier,
+        floor: usize,
+    ) -> bool {
+        if core.end != core.start + 1 || !self.is(core.start, "one") {
+            return false;
+        }
+        let determiner = self.before(core.start, floor).is_some_and(|p| {
+            matches!(
+                self.key(p).as_str(),
+                "the"
+                    | "this"
+                    | "that"
+                    | "which"
+                    | "any"
+                    | "every"
+                    | "each"
+                    | "no"
+                    | "only"
+                    | "another"
+            )
+        });
+        let idiom = matches!(
+            self.key(core.end).as_str(),
+            "of" | "another" | "way" | "point" | "hand" | "thing"
+        );
+        determiner || idiom || (counted.is_none() && qualifier == Qualifier::Exact)
+    }
 }
 
-/// Hedges, longest first so "no more than" wins over "more than".
-const HEDGES: &[(&str, Qualifier)] = &[
-    ("no fewer than", Qualifier::AtLeast),
-    ("no less than", Qualifier::AtLeast),
-    ("a minimum of", Qualifier::AtLeast),
-    ("no more than", Qualifier::UpTo),
-    ("in excess of", Qualifier::MoreThan),
-    ("as many as", Qualifier::UpTo),
-    ("as much as", Qualifier::UpTo),
-    ("an estimated", Qualifier::About),
-    ("at least", Qualifier::AtLeast),
-    ("more than", Qualifier::MoreThan),
-    ("upwards of", Qualifier::MoreThan),
-    ("close to", Qualifier::About),
-    ("up to", Qualifier::UpTo),
-    ("at most", Qualifier::UpTo),
-    ("fewer than", Qualifier::UpTo),
-    ("less than", Qualifier::UpTo),
-    ("over", Qualifier::MoreThan),
-    ("about", Qualifier::About),
-    ("around", Qualifier::About),
-    ("roughly", Qualifier::About),
-    ("approximately", Qualifier::About),
-    ("nearly", Qualifier::About),
-    ("almost", Qualifier::About),
-    ("some", Qualifier::About),
-    ("under", Qualifier::UpTo),
-];
+fn is_currency_sign(word: &str) -> bool {
+    matches!(
+        word,
+        "$" | "€" | "£" | "¥" | "₹" | "₽" | "₴" | "₩" | "₪" | "₺" | "₦"
+    )
+}
 
-/// Words that end a counted noun phrase: function words and common verbs.
-const STOP_WORDS: &[&str] = &[
-    "are",
-    "were",
-    "is",
-    "was",
-    "be",
-    "been",
-    "have",
-    "has",
-    "had",
-    "will",
-    "would",
-    "could",
-    "can",
-    "may",
-    "might",
-    "should",
-    "must",
-    "do",
-    "does",
-    "did",
-    "in",
-    "on",
-    "at",
-    "to",
-    "for",
-    "with",
-    "from",
-    "by",
-    "of",
-    "who",
-    "which",
-    "that",
-    "and",
-    "or",
-    "but",
-    "said",
-    "says",
-    "say",
-    "than",
-    "as",
-    "into",
-    "over",
-    "after",
-    "before",
-    "since",
-    "during",
-    "against",
-    "across",
-    "per",
-    "a",
-    "an",
-    "the",
-    "this",
-    "these",
-    "those",
-    "they",
-    "he",
-    "she",
-    "it",
-    "we",
-    "i",
-    "you",
-    "their",
-    "his",
-    "her",
-    "its",
-    "our",
-    "not",
-    "also",
-    "more",
-    "less",
-    "each",
-    "about",
-    "up",
-    "out",
-    "off",
-    "between",
-    "among",
-    "while",
-    "when",
-    "where",
-    "if",
-    "killed",
-    "died",
-    "injured",
-    "wounded",
-    "fighting",
-    "arrested",
-    "captured",
-    "fled",
-    "left",
-    "remain",
-    "remained",
-    "according",
-    "such",
-];
+/// Whether a lowercase word looks like a plural noun ("weeks", "Syrians"), not "press" or "bus".
+fn is_plural(key: &str) -> bool {
+    key.len() > 2
+        && key.ends_with('s')
+        && !["ss", "us", "is", "'s"].iter().any(|e| key.ends_with(e))
+}
+
+/// Adverbs by their ending ("reportedly", "currently", "seriously", "totally", "widely"); the
+/// endings are chosen so that nouns such as "family" or "supply" keep going.
+fn is_adverb(key: &str) -> bool {
+    key.len() > 5
+        && ["edly", "ntly", "ously", "ally", "ely", "ily"]
+            .iter()
+            .any(|ending| key.ends_with(ending))
+        && !matches!(key, "family" | "rally" | "tally")
+}
 
 #[cfg(test)]
 mod tests;

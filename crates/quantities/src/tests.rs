@@ -25,26 +25,65 @@ fn quantities(text: &str) -> Vec<Seen> {
         .collect()
 }
 
+/// The quantity texts only, for the tests that check what is found rather than how.
+fn texts(text: &str) -> Vec<String> {
+    quantities(text).into_iter().map(|q| q.text).collect()
+}
+
 #[test]
 fn hedges_are_kept_in_the_span() {
     insta::assert_json_snapshot!(quantities(
         "At least 155 foreign volunteers joined. More than 40 ships waited. About 300 people left. \
-         Up to 2,000 troops may move. No more than 12 boats sailed. Nearly 3.5 million residents fled."
+         Up to 2,000 troops may move. No more than 12 boats sailed. Nearly 3.5 million residents fled. \
+         No fewer than 20 towns voted. A minimum of 8 judges sit. Over 90 drones flew. \
+         Upwards of 600 families moved. In excess of 70 tanks burned. Around 15 reporters came. \
+         Roughly 25 buses arrived. Approximately 80 prisoners escaped. Some 500 workers struck. \
+         Almost 40 villages flooded. Close to 200 volunteers helped. An estimated 9,000 migrants crossed. \
+         As many as 30 planes landed. At most 6 ministers resigned. Fewer than 50 protesters gathered. \
+         Less than 10 doctors stayed. Under 30 guards remained. Well over 100 officials attended. \
+         A hundred or more sailors left. Fifty or so houses burned. The 20-plus months passed."
     ));
 }
 
 #[test]
-fn word_numbers_and_vague_plurals() {
+fn word_numbers_and_vague_amounts() {
     insta::assert_json_snapshot!(quantities(
         "Two injured border guards were found. Twenty-five reporters attended. \
-         Dozens of villages burned and hundreds of families left; tens of thousands of people marched. A dozen drones fell."
+         One hundred and fifty delegates voted. Two dozen drones fell. A dozen drones fell. \
+         Half a million people fled. Three million voters stayed home. \
+         Dozens of villages burned and hundreds of families left; tens of thousands of people marched. \
+         Hundreds of thousands of refugees crossed. Scores of civilians died. Thousands fled. \
+         Several hundred soldiers surrendered. Several journalists were detained. \
+         A few ships docked. A handful of senators objected. A couple of envoys left."
     ));
 }
 
 #[test]
 fn money_and_percent() {
     insta::assert_json_snapshot!(quantities(
-        "The fund pledged $40 billion in loans. Turnout rose 10 percent among voters; 12% of farmers agreed."
+        "The fund pledged $40 billion in aid. Donors gave US$5m to the hospital and €3.5bn of weapons. \
+         The bank lent 5 billion euros. The firm earned 30 mln dlrs. Kyiv asked for a $300m programme. \
+         The loan of £8.2bn was signed. Turnout rose 10 percent among voters; 12% of farmers agreed, \
+         and 10 per cent of the vote went to him. Support fell 2 percentage points."
+    ));
+}
+
+#[test]
+fn ranges_give_the_low_end() {
+    insta::assert_json_snapshot!(quantities(
+        "Between 200 and 300 people were killed. It faces 3,000 to 5,000 militants. \
+         Prices rose 10-15% this year. He waited six or seven hours. Aid of $3-5 billion was promised. \
+         Support went from 10 to 15 percent."
+    ));
+}
+
+#[test]
+fn counted_noun_phrases() {
+    insta::assert_json_snapshot!(quantities(
+        "At least 155 Chinese citizens are fighting for Russia. Three of the soldiers were freed. \
+         A 14-year-old boy was hurt. The town lies 30km south of the border. Output fell by 1m barrels. \
+         The posts stand 50m apart. Here 19 banks operate. The seven leading industrialised nations met. \
+         Officials said 40 people died. Two more soldiers were wounded. 20 dead were counted."
     ));
 }
 
@@ -55,17 +94,64 @@ fn years_times_and_pronoun_one_are_not_quantities() {
     ));
 }
 
+#[test]
+fn dates_labels_and_ids_are_not_quantities() {
+    let none: &[&str] = &[
+        "The war began in 2022 and the 2014 annexation preceded it.",
+        "Fighting resumed on 5 March and again on Oct. 7 and March 5-6.",
+        "The meeting ends at 11am or at 5 p.m. local time.",
+        "Call 910-432-3383 or +44 20 7946 0018 for details.",
+        "The 2022-23 season and the 1914-1918 war are over.",
+        "Under section 119.3 and Resolution 2254, Radio 4 reported it.",
+        "He came first, then second, in the 1990s and the 2,000th race.",
+        "No one came. The one who spoke left. At one point it stopped.",
+        "Two thirds of voters agreed.",
+        "The claim was disputed.[2] It was 24/7 coverage.",
+        "It ranked number three in the top 10 list.",
+    ];
+    for text in none {
+        assert_eq!(texts(text), Vec::<String>::new(), "{text}");
+    }
+}
+
+#[test]
+fn years_count_when_hedged_and_counting_something() {
+    assert_eq!(
+        texts("About 2000 troops moved around 2015."),
+        ["About 2000"]
+    );
+}
+
+#[test]
+fn works_without_sentences() {
+    let text = "At least 155 Chinese citizens are fighting.";
+    let mut analysis = Analysis::default();
+    claimgraph_text::segment(text, &mut analysis);
+    analysis.sentences.clear();
+    let found = find_quantities(text, &analysis);
+    assert_eq!(found.len(), 1);
+    assert_eq!(found[0].span.text(text), "At least 155");
+}
+
 proptest! {
     #[test]
-    fn any_text_gives_valid_spans(text in "\\PC{0,60}|[0-9a-z ,.$%-]{0,60}") {
+    fn any_text_gives_valid_spans(
+        text in "\\PC{0,60}|[0-9a-zA-Z ,.$%£:/()-]{0,80}|((at least|about|up to|one|two|hundred|of|dozens|a|\\$|[0-9]{1,5}|,|-|to|and|between|m|bn|percent|March|people|the) ){0,14}"
+    ) {
         let mut analysis = Analysis::default();
         claimgraph_text::segment(&text, &mut analysis);
+        let mut previous_end = 0;
         for quantity in find_quantities(&text, &analysis) {
-            prop_assert!(quantity.span.end <= text.len());
-            prop_assert!(text.is_char_boundary(quantity.span.start) && text.is_char_boundary(quantity.span.end));
+            let span = quantity.span;
+            prop_assert!(span.start < span.end && span.end <= text.len());
+            prop_assert!(text.is_char_boundary(span.start) && text.is_char_boundary(span.end));
+            prop_assert!(span.start >= previous_end, "quantities overlap");
+            previous_end = span.end;
             prop_assert!(quantity.value.is_finite());
             if let Some(counted) = quantity.counted {
+                prop_assert!(counted.start < counted.end && counted.end <= text.len());
                 prop_assert!(text.is_char_boundary(counted.start) && text.is_char_boundary(counted.end));
+                prop_assert!(counted.start >= span.end);
             }
         }
     }
