@@ -491,9 +491,33 @@ impl Context<'_> {
         if self.is_comma(resume) || self.word(resume) == ":" {
             if let Some(region) = self.region_starting_at(resume + 1) {
                 contents.extend(region.segments.iter().copied());
+            } else if self.is_comma(resume)
+                && !quoted_before
+                && self.continues_parenthetical(resume + 1)
+            {
+                // `Overall, she said, the party is divided.`: the report wraps around its attribution.
+                contents.extend(self.content_after(sentence, resume + 1));
             }
         }
         Some(self.new_found(Some(source), SourceHint::Mention, contents, 0.9))
+    }
+
+    /// After `…, she said,` the sentence goes on with more of the report, not a new clause of
+    /// the writer's ("adding …", "who …", "according to …").
+    fn continues_parenthetical(&self, at: usize) -> bool {
+        let word = self.word(at);
+        let words = self.words.slice(at, at + 1);
+        let gerund = self
+            .lexicon
+            .cue_at(&words)
+            .is_some_and(|c| c.form == VerbForm::Gerund)
+            || word.ends_with("ing");
+        self.token(at).is_some_and(is_word)
+            && !gerund
+            && !matches!(
+                word,
+                "who" | "which" | "according" | "as" | "while" | "when"
+            )
     }
 
     /// The closing quotation mark at or just before a boundary token (`,”` or `”`).
@@ -552,7 +576,11 @@ impl Context<'_> {
     fn content_span_before(&self, sentence: &Sentence, boundary: usize) -> Option<Vec<Span>> {
         let (start, _) = sentence.tokens;
         if let Some(region) = self.closing_mark_at(boundary) {
-            return Some(region.segments.clone());
+            // `Teachers are “very pro-Bernie,” Kilfoyle said.`: the quote is part of a longer content.
+            let sentence_start = self.token(start).map_or(0, |t| t.span.start);
+            if region.segments.len() > 1 || region.span().start <= sentence_start {
+                return Some(region.segments.clone());
+            }
         }
         if boundary <= start {
             return None;
@@ -652,6 +680,46 @@ impl Context<'_> {
         });
         (at < comma && names_someone && (at..comma).any(|i| self.is_comma(i)))
             .then_some((at, comma))
+            .or_else(|| self.subject_with_relative_clause(start, comma))
+    }
+
+    /// `McCain, who has tangled with Cruz repeatedly, said …`: a short subject opening the
+    /// sentence, then an appositive or relative clause closed by the comma before the verb.
+    fn subject_with_relative_clause(&self, start: usize, comma: usize) -> Option<(usize, usize)> {
+        let first_comma = (start..comma).find(|&i| self.is_comma(i))?;
+        if first_comma == start
+            || first_comma - start > 8
+            || !self
+                .token(start)
+                .is_some_and(|t| starts_upper(self.text, t))
+        {
+            return None;
+        }
+        let subject_ok = (start..first_comma).all(|i| {
+            let word = self.word(i);
+            self.token(i)
+                .is_some_and(|t| is_word(t) || matches!(word, "." | "-" | "'s" | "(" | ")"))
+                && (!contains(words::CLAUSE_BREAKS, word) || matches!(word, "of" | "for" | "and"))
+                && !self.is_finite_cue(i)
+        });
+        let opener = self.word(first_comma + 1);
+        let appositive = matches!(
+            opener,
+            "who"
+                | "whose"
+                | "which"
+                | "a"
+                | "an"
+                | "the"
+                | "one"
+                | "now"
+                | "then"
+                | "himself"
+                | "herself"
+        ) || self
+            .token(first_comma + 1)
+            .is_some_and(|t| starts_upper(self.text, t));
+        (subject_ok && appositive).then_some((start, comma))
     }
 
     /// The subject of `Trump toured the plant, saying …`: a name or pronoun opening the sentence.
