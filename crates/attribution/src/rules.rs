@@ -618,9 +618,6 @@ impl Context<'_> {
             let source_start = self.noun_phrase_backward(start, verb_at)?;
             (Some((source_start, verb_at)), SourceHint::Mention)
         };
-        if cue.form == VerbForm::Gerund && hint != SourceHint::SharedSubject {
-            return None;
-        }
         let content_start = self.skip_object(sentence, cue_end, cue);
         let content_start = self.skip_leading_adjunct(sentence, content_start)?;
         let contents = match self
@@ -678,7 +675,8 @@ impl Context<'_> {
             self.token(i).is_some_and(|t| starts_upper(self.text, t))
                 || self.lexicon.is_speaker_noun(self.word(i))
         });
-        (at < comma && names_someone && (at..comma).any(|i| self.is_comma(i)))
+        let set_off = (at..comma).any(|i| self.is_comma(i) || self.word(i) == ")");
+        (at < comma && names_someone && set_off)
             .then_some((at, comma))
             .or_else(|| self.subject_with_relative_clause(start, comma))
     }
@@ -728,6 +726,9 @@ impl Context<'_> {
         if contains(words::PRONOUNS, self.word(start)) {
             return Some((start, start + 1));
         }
+        if let Some(subject) = self.nominal_subject(start, before) {
+            return Some(subject);
+        }
         let opening = self.token(start)?.span.start;
         let entity = self.analysis.entities.iter().find(|e| {
             e.span.start >= opening
@@ -740,6 +741,38 @@ impl Context<'_> {
         let first = self.first_token_at_or_after(opening);
         let last = self.first_token_at_or_after(entity.span.end);
         (last < before).then_some((first, last))
+    }
+
+    /// "His chief aide doubled down …", "The Wisconsin Republican did …": a short phrase opening
+    /// the sentence that ends in a speaker noun or a capitalised name.
+    fn nominal_subject(&self, start: usize, before: usize) -> Option<(usize, usize)> {
+        let limit = before.min(start + 6);
+        let mut at = start;
+        while at < limit {
+            let word = self.word(at);
+            let token = self.token(at)?;
+            if self.lexicon.is_speaker_noun(word) {
+                let mut end = at + 1;
+                while end < before && self.lexicon.is_speaker_noun(self.word(end)) {
+                    end += 1;
+                }
+                return Some((start, end));
+            }
+            let capitalised = starts_upper(self.text, token);
+            let modifier = contains(words::DETERMINERS, word) || word == "'s" || capitalised;
+            if !is_word(token) && word != "'s" || !modifier {
+                break;
+            }
+            at += 1;
+        }
+        let capitalised_end = at > start
+            && self
+                .token(at - 1)
+                .is_some_and(|t| starts_upper(self.text, t));
+        let next_is_lower = self
+            .token(at)
+            .is_some_and(|t| is_word(t) && !starts_upper(self.text, t));
+        (capitalised_end && next_is_lower && !self.is_finite_cue(start)).then_some((start, at))
     }
 
     /// `said in an interview that …`: content starts after a leading prepositional phrase, at
