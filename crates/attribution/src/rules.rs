@@ -604,7 +604,7 @@ impl Context<'_> {
             || verb_at > start && matches!(self.word(verb_at - 1), "and" | "but");
         let (source, hint) = if shares_subject && previous.is_some() {
             (previous.and_then(|p| p.source), SourceHint::SharedSubject)
-        } else if cue.form == VerbForm::Gerund {
+        } else if shares_subject {
             (
                 Some(self.sentence_subject(sentence, cue_start)?),
                 SourceHint::Mention,
@@ -852,11 +852,13 @@ impl Context<'_> {
             };
             let word = self.word(index);
             let joins = matches!(word, "'s" | "." | "-" | "&")
-                || (word == "of" || word == "the" || word == "for") && at < end;
-            if !(is_word(token) || joins)
-                || contains(words::CLAUSE_BREAKS, word) && !(word == "for" && at < end)
-                || self.is_finite_cue(index)
-            {
+                || (word == "of" || word == "the" || word == "for") && at < end
+                || word == "and"
+                    && at < end
+                    && self.is_nominal_word(index.wrapping_sub(1))
+                    && self.is_nominal_word(at);
+            let breaks = !is_word(token) || contains(words::CLAUSE_BREAKS, word);
+            if !joins && breaks || self.is_finite_cue(index) {
                 break;
             }
             at = index;
@@ -872,6 +874,13 @@ impl Context<'_> {
             return Some(self.head_of(at, end));
         }
         Some(at)
+    }
+
+    /// A name or speaker noun, the kind of word "and" joins inside a source ("teachers and union officials").
+    fn is_nominal_word(&self, index: usize) -> bool {
+        self.token(index)
+            .is_some_and(|t| t.kind == TokenKind::Word && starts_upper(self.text, t))
+            || self.lexicon.is_speaker_noun(self.word(index))
     }
 
     /// The trailing proper name or determiner phrase of an over-long stretch.
