@@ -476,11 +476,9 @@ impl Context<'_> {
         let after_cue_and_source = source.1.max(cue_end);
         let quoted_before = self.closing_mark_at(boundary).is_some();
         // `“…,” he said in August after …`: a quote right before the cue is the content, whatever follows.
-        let clause_ends = if quoted_before {
-            true
-        } else {
-            self.clause_ends_at(after_cue_and_source, end)
-        };
+        let clause_ends = quoted_before
+            || self.clause_ends_at(after_cue_and_source, end)
+            || self.is_time_adjunct(after_cue_and_source, end);
         if !clause_ends {
             return None;
         }
@@ -518,6 +516,14 @@ impl Context<'_> {
                 word,
                 "who" | "which" | "according" | "as" | "while" | "when"
             )
+    }
+
+    /// `…, officials said Wednesday.` / `…, he said on Tuesday.`: a short time phrase ending the sentence.
+    fn is_time_adjunct(&self, from: usize, end: usize) -> bool {
+        let short = self
+            .adjunct_end(from, end)
+            .is_some_and(|e| e >= end.saturating_sub(1) && e <= from + 5);
+        short && contains(TIME_WORDS, self.word(from))
     }
 
     /// The closing quotation mark at or just before a boundary token (`,”` or `”`).
@@ -851,6 +857,18 @@ impl Context<'_> {
                 break;
             };
             let word = self.word(index);
+            // "Sen. Rand Paul (R-Ky.) said": a parenthetical inside the name is skipped whole.
+            if word == ")" {
+                if let Some(open) = (index.saturating_sub(8)..index)
+                    .rev()
+                    .find(|&i| self.word(i) == "(")
+                {
+                    if open > floor {
+                        at = open;
+                        continue;
+                    }
+                }
+            }
             let joins = matches!(word, "'s" | "." | "-" | "&")
                 || (word == "of" || word == "the" || word == "for") && at < end
                 || word == "and"
@@ -1120,6 +1138,30 @@ const NOUN_LIKE_BASE_VERBS: &[&str] = &[
     "release", "call", "present", "view", "object", "plan", "report", "comment", "charge", "claim",
     "warning", "promise", "demand", "request", "order", "hope", "fear", "doubt", "estimate",
     "reply", "answer", "question", "guess", "vow", "pledge", "add",
+];
+
+/// Words that open a time phrase after "said".
+const TIME_WORDS: &[&str] = &[
+    "monday",
+    "tuesday",
+    "wednesday",
+    "thursday",
+    "friday",
+    "saturday",
+    "sunday",
+    "today",
+    "yesterday",
+    "tonight",
+    "on",
+    "last",
+    "this",
+    "earlier",
+    "later",
+    "recently",
+    "late",
+    "early",
+    "afterward",
+    "afterwards",
 ];
 
 /// Prepositions that open an adjunct rather than the content right after a cue.
