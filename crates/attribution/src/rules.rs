@@ -416,14 +416,20 @@ impl Context<'_> {
         }
         let content_before_ends_clause =
             cue_start > start + 1 && !matches!(self.word(cue_start - 2), "that" | "and" | "but");
-        let contents =
-            if cue_start > start && self.is_comma(cue_start - 1) && content_before_ends_clause {
-                self.content_span_before(sentence, cue_start - 1)?
-            } else if self.is_comma(source_end) {
-                vec![self.content_after(sentence, source_end + 1)?]
-            } else {
-                return None;
-            };
+        let source_closes_sentence = source_end >= end || self.is_sentence_final(source_end, end);
+        let contents = if cue_start > start
+            && self.is_boundary_before(cue_start - 1)
+            && content_before_ends_clause
+        {
+            self.content_span_before(sentence, cue_start - 1)?
+        } else if self.is_comma(source_end) {
+            vec![self.content_after(sentence, source_end + 1)?]
+        } else if cue_start > start + 2 && source_closes_sentence && content_before_ends_clause {
+            // "Clinton leads by 271 delegates according to a count by the AP."
+            self.content_span_before(sentence, cue_start)?
+        } else {
+            return None;
+        };
         Some(self.new_found(
             Some((cue_end, source_end)),
             SourceHint::Mention,
