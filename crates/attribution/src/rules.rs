@@ -91,6 +91,7 @@ impl Context<'_> {
                 found.push(headline);
                 continue;
             }
+            let found_before = found.len();
             let mut at = start;
             while at < end {
                 if self.inside_quote(at) {
@@ -127,6 +128,10 @@ impl Context<'_> {
                     None => at += 1,
                 }
             }
+            if found.len() == found_before {
+                let colon = (start..end).find(|&i| self.word(i) == ":");
+                found.extend(colon.and_then(|colon| self.colon_quote(sentence, colon)));
+            }
         }
         self.attach_following_quotes(&mut found);
         self.add_unclaimed_regions(&mut found);
@@ -139,30 +144,91 @@ impl Context<'_> {
     fn colon_headline(&self, sentence: &Sentence) -> Option<Found> {
         let (start, end) = sentence.tokens;
         let paragraph = self.analysis.paragraphs.get(sentence.paragraph)?;
-        if paragraph.span != sentence.span {
+        if paragraph.span.start != sentence.span.start {
             return None;
         }
-        let colon = (start..end.min(start + 5)).find(|&i| self.word(i) == ":")?;
-        let names = colon > start
+        let colon = (start..end.min(start + 8)).find(|&i| self.word(i) == ":")?;
+        // "Clinton to Planned Parenthood: …", "Mukasey at RNC: …": the speaker is the name before the preposition.
+        let source_end = (start..colon)
+            .find(|&i| matches!(self.word(i), "on" | "to" | "at" | "in"))
+            .unwrap_or(colon);
+        let names = source_end > start
             && (start..colon).all(|i| {
                 self.token(i).is_some_and(|t| {
-                    is_word(t) && (starts_upper(self.text, t) || self.word(i) == "'s")
+                    is_word(t)
+                        && (starts_upper(self.text, t)
+                            || matches!(self.word(i), "'s" | "on" | "to" | "at" | "in"))
                 })
             });
+        // Transcripts: "TAPPER: Do you think …" speaks for the whole paragraph.
+        let transcript = colon == start + 1
+            && self.word(start).len() > 1
+            && !self
+                .token(start)
+                .is_some_and(|t| t.span.text(self.text).chars().any(char::is_lowercase));
+        if paragraph.span != sentence.span && !transcript {
+            return None;
+        }
         let rest_words = (colon + 1..end)
             .filter(|&i| self.token(i).is_some_and(is_word))
             .count();
-        if !names || rest_words < 3 || (start..colon).any(|i| self.is_finite_cue(i)) {
+        let enough = rest_words >= 3 || transcript && rest_words >= 1;
+        if !names || !enough || (start..colon).any(|i| self.is_finite_cue(i)) {
             return None;
         }
         let contents = match self.region_starting_at(colon + 1) {
             Some(region) => region.segments.clone(),
+            None if transcript => {
+                let from = self.token(colon + 1)?.span.start;
+                vec![Span::new(from, paragraph.span.end)]
+            }
             None => vec![self.content_after(sentence, colon + 1)?],
         };
-        let mut found = self.new_found(Some((start, colon)), SourceHint::Mention, contents, 0.6);
+        let mut found = self.new_found(
+            Some((start, source_end)),
+            SourceHint::Mention,
+            contents,
+            0.6,
+        );
         found.cue = Some(self.span_of(colon, colon + 1));
         found.stance = Stance::Assert;
         found.kind = self.kind_of(&found.contents);
+        found.paragraph = sentence.paragraph;
+        Some(found)
+    }
+
+    /// `… doesn’t surprise pollster Daron Shaw: “Historically, …”`: a name, a colon and a quote.
+    fn colon_quote(&self, sentence: &Sentence, colon: usize) -> Option<Found> {
+        let (start, _) = sentence.tokens;
+        let region = self.region_starting_at(colon + 1)?;
+        let names_someone = colon > start
+            && self
+                .token(colon - 1)
+                .is_some_and(|t| starts_upper(self.text, t) && is_word(t));
+        if !names_someone {
+            return None;
+        }
+        let mut source_start = colon;
+        while source_start > start
+            && self.token(source_start - 1).is_some_and(|t| {
+                let word = self.word(source_start - 1);
+                is_word(t)
+                    && (starts_upper(self.text, t)
+                        || self.lexicon.is_speaker_noun(word)
+                        || word == "'s")
+            })
+        {
+            source_start -= 1;
+        }
+        let mut found = self.new_found(
+            Some((source_start, colon)),
+            SourceHint::Mention,
+            region.segments.clone(),
+            0.6,
+        );
+        found.cue = Some(self.span_of(colon, colon + 1));
+        found.stance = Stance::Assert;
+        found.kind = QuoteKind::Direct;
         found.paragraph = sentence.paragraph;
         Some(found)
     }

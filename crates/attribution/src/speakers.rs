@@ -259,7 +259,14 @@ fn resolve_mention(
             });
         }
     }
-    let name = span.text(context.text).trim().to_string();
+    // "Ortiz, who has led the port for a decade": the name is the part before the appositive.
+    let written = span.text(context.text);
+    let name = written
+        .split(',')
+        .next()
+        .unwrap_or(written)
+        .trim()
+        .to_string();
     (!name.is_empty()).then_some(Resolved {
         speaker: Speaker {
             name,

@@ -144,3 +144,27 @@ fn determiner_makes_cue_a_noun() {
     let text = "The claims were never tested in court.";
     insta::assert_json_snapshot!(attribute(text));
 }
+
+#[test]
+fn parenthetical_attribution_wraps_the_report() {
+    let text = "The harbour, the mayor said, will reopen before winter.";
+    insta::assert_json_snapshot!(attribute(text));
+}
+
+#[test]
+fn gerund_report_takes_the_sentence_subject() {
+    let text = "The union walked out on Monday, saying the offer was an insult.";
+    insta::assert_json_snapshot!(attribute(text));
+}
+
+#[test]
+fn subject_with_relative_clause() {
+    let text = "Ortiz, who has led the port for a decade, said the delays were avoidable.";
+    insta::assert_json_snapshot!(attribute(text));
+}
+
+#[test]
+fn name_colon_quote_and_transcript_lines() {
+    let text = "The result did not surprise analyst Lena Vos: “Turnout decides everything.”\nHOST: Do you expect a recount? Many people do.\nVOS: No. The margin is too wide.";
+    insta::assert_json_snapshot!(attribute(text));
+}
