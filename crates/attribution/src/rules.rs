@@ -334,7 +334,10 @@ impl Context<'_> {
         cue: &CueMatch,
         previous: Option<&Found>,
     ) -> Option<Found> {
-        if self.is_nominal_use(cue_start, cue) {
+        if self.is_nominal_use(cue_start, cue)
+            || self.lacks_reported_clause(cue_end, cue)
+            || self.is_naming_participle(cue_start, cue_end, cue)
+        {
             return None;
         }
         let mut found = match cue.class {
@@ -384,6 +387,28 @@ impl Context<'_> {
                 && matches!(c.form, VerbForm::ThirdPerson | VerbForm::Past)
                 && c.class != CueClass::Noun
         })
+    }
+
+    /// Verbs that report only when a clause, quote or colon follows: "continued: …" but not
+    /// "continues to grow", "proved the most devastating", "known as", "pledged to".
+    fn lacks_reported_clause(&self, cue_end: usize, cue: &CueMatch) -> bool {
+        contains(CLAUSE_ONLY_CUES, cue.lemma)
+            && !(matches!(self.word(cue_end), "that" | ":" | ",")
+                || self.token(cue_end).is_some_and(is_quote))
+    }
+
+    /// "a program called Sandy Hook Promise": "called" naming something, not reporting.
+    fn is_naming_participle(&self, cue_start: usize, cue_end: usize, cue: &CueMatch) -> bool {
+        cue.lemma == "call"
+            && cue_start > 0
+            && self
+                .token(cue_start - 1)
+                .is_some_and(|t| t.kind == TokenKind::Word && !starts_upper(self.text, t))
+            && !contains(words::PRONOUNS, self.word(cue_start - 1))
+            && !self.lexicon.is_speaker_noun(self.word(cue_start - 1))
+            && self
+                .token(cue_end)
+                .is_some_and(|t| starts_upper(self.text, t))
     }
 
     /// "the claims", "a report": a determiner before a verb-looking cue makes it a noun.
@@ -1211,6 +1236,9 @@ const NOUN_LIKE_BASE_VERBS: &[&str] = &[
     "warning", "promise", "demand", "request", "order", "hope", "fear", "doubt", "estimate",
     "reply", "answer", "question", "guess", "vow", "pledge", "add",
 ];
+
+/// Cues that report only with a clause, quote or colon after them (see `lacks_reported_clause`).
+const CLAUSE_ONLY_CUES: &[&str] = &["continue", "prove", "release"];
 
 /// Words that open a time phrase after "said".
 const TIME_WORDS: &[&str] = &[
