@@ -173,7 +173,8 @@ impl Context<'_> {
             .filter(|&i| self.token(i).is_some_and(is_word))
             .count();
         let enough = rest_words >= 3 || transcript && rest_words >= 1;
-        if !names || !enough || (start..colon).any(|i| self.is_finite_cue(i)) {
+        let label = EDITORIAL_LABELS.contains(&self.words.slice(start, colon).join(" ").as_str());
+        if !names || !enough || label || (start..colon).any(|i| self.is_finite_cue(i)) {
             return None;
         }
         let contents = match self.region_starting_at(colon + 1) {
@@ -573,8 +574,11 @@ impl Context<'_> {
         let after_cue_and_source = source.1.max(cue_end);
         let quoted_before = self.closing_mark_at(boundary).is_some();
         // `“…,” he said in August after …`: a quote right before the cue is the content, whatever follows.
+        // "In his tribute, Elliott said: “…”": the quote after the cue is the content, not the opener.
+        let quote_follows = matches!(self.word(after_cue_and_source), ":")
+            || self.region_starting_at(after_cue_and_source).is_some();
         let clause_ends = quoted_before
-            || self.clause_ends_at(after_cue_and_source, end)
+            || !quote_follows && self.clause_ends_at(after_cue_and_source, end)
             || self.is_time_adjunct(after_cue_and_source, end);
         if !clause_ends {
             return None;
@@ -1240,6 +1244,28 @@ const NOUN_LIKE_BASE_VERBS: &[&str] = &[
 /// Cues that report only with a clause, quote or colon after them (see `lacks_reported_clause`).
 const CLAUSE_ONLY_CUES: &[&str] = &["continue", "prove", "release"];
 
+/// Headline labels that introduce a story, not a speaker ("The Latest: …").
+const EDITORIAL_LABELS: &[&str] = &[
+    "the latest",
+    "breaking",
+    "breaking news",
+    "exclusive",
+    "watch",
+    "update",
+    "live",
+    "analysis",
+    "opinion",
+    "editorial",
+    "video",
+    "photos",
+    "listen",
+    "read",
+    "factbox",
+    "explainer",
+    "timeline",
+    "news guide",
+];
+
 /// Words that open a time phrase after "said".
 const TIME_WORDS: &[&str] = &[
     "monday",
@@ -1266,8 +1292,31 @@ const TIME_WORDS: &[&str] = &[
 
 /// Prepositions that open an adjunct rather than the content right after a cue.
 const LEADING_PREPOSITIONS: &[&str] = &[
-    "in", "during", "at", "on", "before", "after", "with", "from", "via", "through", "while",
-    "earlier", "last", "this", "late", "early",
+    "monday",
+    "tuesday",
+    "wednesday",
+    "thursday",
+    "friday",
+    "saturday",
+    "sunday",
+    "yesterday",
+    "today",
+    "in",
+    "during",
+    "at",
+    "on",
+    "before",
+    "after",
+    "with",
+    "from",
+    "via",
+    "through",
+    "while",
+    "earlier",
+    "last",
+    "this",
+    "late",
+    "early",
 ];
 
 /// Verbs whose first object is the addressee, not the content.
