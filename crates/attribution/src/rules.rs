@@ -886,7 +886,12 @@ impl Context<'_> {
     /// "that", a quote or a colon; a bare phrase (`said during a session`) is no content at all.
     fn skip_leading_adjunct(&self, sentence: &Sentence, from: usize) -> Option<usize> {
         let (_, end) = sentence.tokens;
-        if !contains(LEADING_PREPOSITIONS, self.word(from)) {
+        // "said at least 14 …" starts with a hedge, not an adjunct.
+        let hedge = matches!(
+            (self.word(from), self.word(from + 1)),
+            ("at", "least" | "most") | ("in", "all")
+        );
+        if !contains(LEADING_PREPOSITIONS, self.word(from)) || hedge {
             return Some(from);
         }
         let resume = (from..end).find(|&i| {
@@ -941,11 +946,20 @@ impl Context<'_> {
     /// Skips adverbs and auxiliaries going backwards from `cue_start`; returns the new end.
     fn skip_between_backward(&self, start: usize, cue_start: usize) -> usize {
         let mut at = cue_start;
-        while at > start && contains(words::BETWEEN_SOURCE_AND_CUE, self.word(at - 1)) {
-            at -= 1;
+        loop {
+            while at > start && contains(words::BETWEEN_SOURCE_AND_CUE, self.word(at - 1)) {
+                at -= 1;
+            }
+            // "The ministry on Tuesday denied …": a time phrase between source and verb.
+            if at > start + 1 && contains(WEEKDAYS, self.word(at - 1)) && self.word(at - 2) == "on"
+            {
+                at -= 2;
+            } else if at > start && matches!(self.word(at - 1), "yesterday" | "today" | "tonight") {
+                at -= 1;
+            } else {
+                return at;
+            }
         }
-        // "in turn" and friends are skippable; "in" alone before a verb is not a source.
-        at
     }
 
     /// Start of the noun phrase ending just before `end`, walking back no further than `start`.
@@ -1091,6 +1105,12 @@ impl Context<'_> {
                 .is_some_and(|t| t.kind == TokenKind::Punct)
         {
             last -= 1;
+        }
+        // "X warned Y, according to a statement": the according-to phrase is its own attribution.
+        if let Some(according) = (from..last).find(|&i| {
+            self.is_comma(i) && self.word(i + 1) == "according" && self.word(i + 2) == "to"
+        }) {
+            last = according;
         }
         if last <= from {
             return None;
@@ -1264,6 +1284,16 @@ const EDITORIAL_LABELS: &[&str] = &[
     "explainer",
     "timeline",
     "news guide",
+];
+
+const WEEKDAYS: &[&str] = &[
+    "monday",
+    "tuesday",
+    "wednesday",
+    "thursday",
+    "friday",
+    "saturday",
+    "sunday",
 ];
 
 /// Words that open a time phrase after "said".

@@ -17,6 +17,8 @@ const ANTECEDENT_PARAGRAPHS: usize = 3;
 struct Resolved {
     speaker: Speaker,
     is_person: bool,
+    /// An organisation named in the gazetteer or by its form, which can employ a spokesperson.
+    is_organisation: bool,
     paragraph: usize,
 }
 
@@ -204,9 +206,17 @@ fn resolve_mention(
                 affiliation,
             },
             is_person: true,
+            is_organisation: false,
             paragraph,
         });
     }
+    // "a statement released in Vienna": a place inside a prepositional phrase is not the speaker.
+    let inside: Vec<&Entity> = inside
+        .into_iter()
+        .filter(|e| {
+            e.label == EntityLabel::Person || !follows_preposition(context, start, e.span.start)
+        })
+        .collect();
     if let Some(group) = inside
         .iter()
         .find(|e| e.label == EntityLabel::Org)
@@ -217,13 +227,22 @@ fn resolve_mention(
         })
     {
         let affiliation = group.country.clone().filter(|c| *c != group.canonical);
+        // "Ukrainian officials": a nationality word qualifies the speakers, it does not name them.
+        let name = if group.label == EntityLabel::Norp && group.span.end < span.end {
+            strip_determiner(span.text(context.text)).to_string()
+        } else {
+            group.canonical.clone()
+        };
         return Some(Resolved {
             speaker: Speaker {
-                name: group.canonical.clone(),
+                name,
                 role: role_in_mention,
-                affiliation,
+                affiliation: affiliation.or_else(|| {
+                    (group.label == EntityLabel::Norp).then(|| group.canonical.clone())
+                }),
             },
             is_person: false,
+            is_organisation: group.label == EntityLabel::Org,
             paragraph,
         });
     }
@@ -274,6 +293,7 @@ fn resolve_mention(
             affiliation: None,
         },
         is_person: false,
+        is_organisation: false,
         paragraph,
     })
 }
@@ -297,8 +317,9 @@ fn nearby_organisation(
         .iter()
         .rev()
         .take_while(|r| paragraph.saturating_sub(r.paragraph) <= 1)
-        .find(|r| {
-            !r.is_person
+        .find(|r| !r.is_person)
+        .filter(|r| {
+            r.is_organisation
                 && r.speaker.affiliation.is_some()
                 && (country.is_none() || r.speaker.affiliation.as_deref() == country)
         })
@@ -344,6 +365,25 @@ fn person_before(
             affiliation: profile.affiliation.or_else(|| person.country.clone()),
         },
         is_person: true,
+        is_organisation: false,
         paragraph,
     })
+}
+
+/// Whether a preposition stands between the start of a mention and `offset`.
+fn follows_preposition(context: &Context, start: usize, offset: usize) -> bool {
+    let end = token_index_at(context, offset);
+    (start..end).any(|i| {
+        matches!(
+            context.words.get(i),
+            "in" | "from" | "at" | "by" | "near" | "on"
+        )
+    })
+}
+
+fn strip_determiner(mention: &str) -> &str {
+    ["the ", "The ", "a ", "A ", "an ", "An "]
+        .iter()
+        .find_map(|d| mention.strip_prefix(d))
+        .unwrap_or(mention)
 }

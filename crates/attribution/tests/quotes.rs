@@ -168,3 +168,9 @@ fn name_colon_quote_and_transcript_lines() {
     let text = "The result did not surprise analyst Lena Vos: “Turnout decides everything.”\nHOST: Do you expect a recount? Many people do.\nVOS: No. The margin is too wide.";
     insta::assert_json_snapshot!(attribute(text));
 }
+
+#[test]
+fn wire_story_speakers_time_phrases_and_according_to() {
+    let text = "Russia's Defence Ministry on Tuesday denied that its forces had struck a power plant, calling the accusations \"a provocation\".\nUkrainian officials said at least 14 civilians were killed. \"This was a deliberate strike,\" Interior Minister Ihor Klymenko wrote.\nThe agency warned that fighting posed \"serious risks\", according to a statement released in Vienna.";
+    insta::assert_json_snapshot!(attribute(text));
+}
