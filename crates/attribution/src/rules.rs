@@ -103,10 +103,33 @@ impl Context<'_> {
                     self.lexicon.noun_cue_at(&words),
                     self.lexicon.cue_at(&words),
                 ];
-                let previous_in_sentence = found.last().filter(|f| {
-                    f.cue
-                        .is_some_and(|c| c.start >= self.span_of(start, start + 1).start)
-                });
+                let sentence_start = self.span_of(start, start + 1).start;
+                let nested = |f: &Found| {
+                    f.cue.is_some_and(|c| {
+                        found
+                            .iter()
+                            .any(|o| o.contents.iter().any(|content| content.contains(c)))
+                    })
+                };
+                // "… warned that X would not accept Y and urged Z": the shared subject is the reporter's,
+                // not that of a report nested in its content.
+                let previous_in_sentence = found
+                    .iter()
+                    .rev()
+                    .take_while(|f| f.cue.is_some_and(|c| c.start >= sentence_start))
+                    .find(|f| !nested(f));
+                let cue_token = self.token(at).map_or(Span::default(), |t| t.span);
+                let inside_content = found
+                    .iter()
+                    .any(|f| f.contents.iter().any(|c| c.contains(cue_token)));
+                if inside_content
+                    && at > 0
+                    && contains(MODALS, self.word(self.skip_negation_backward(at)))
+                {
+                    // A modal verb inside reported content is hypothetical ("would not accept"), not a report.
+                    at += 1;
+                    continue;
+                }
                 let attribution = candidates.iter().flatten().find_map(|cue| {
                     let cue_end = (at + cue.len).min(end);
                     self.attribute_cue(sentence, at, cue_end, cue, previous_in_sentence)
@@ -278,6 +301,15 @@ impl Context<'_> {
 
     fn ends_sentence(&self, offset: usize) -> bool {
         self.analysis.sentences.iter().any(|s| s.span.end == offset)
+    }
+
+    /// The token before `at`, looking past "not"/"n't".
+    fn skip_negation_backward(&self, at: usize) -> usize {
+        let mut before = at.saturating_sub(1);
+        while before > 0 && matches!(self.word(before), "not" | "n't" | "never") {
+            before -= 1;
+        }
+        before
     }
 
     /// A cue inside quoted words is the quoted speaker's, not the article's.
@@ -1284,6 +1316,10 @@ const EDITORIAL_LABELS: &[&str] = &[
     "explainer",
     "timeline",
     "news guide",
+];
+
+const MODALS: &[&str] = &[
+    "would", "could", "will", "might", "may", "should", "must", "can", "shall", "to",
 ];
 
 const WEEKDAYS: &[&str] = &[

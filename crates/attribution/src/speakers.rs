@@ -20,6 +20,8 @@ struct Resolved {
     /// An organisation named in the gazetteer or by its form, which can employ a spokesperson.
     is_organisation: bool,
     paragraph: usize,
+    /// Byte offset where the attribution that named this speaker starts.
+    anchor: usize,
 }
 
 #[derive(Debug, Clone, Default)]
@@ -48,6 +50,7 @@ pub fn resolve(context: &Context, found: Vec<Found>) -> Vec<Quote> {
         if let Some(speaker) = &speaker {
             history.push(Resolved {
                 paragraph: item.paragraph,
+                anchor: anchor(context, item),
                 ..speaker.clone()
             });
         }
@@ -208,6 +211,7 @@ fn resolve_mention(
             is_person: true,
             is_organisation: false,
             paragraph,
+            anchor: 0,
         });
     }
     // "a statement released in Vienna": a place inside a prepositional phrase is not the speaker.
@@ -244,13 +248,28 @@ fn resolve_mention(
             is_person: false,
             is_organisation: group.label == EntityLabel::Org,
             paragraph,
+            anchor: 0,
         });
     }
     let mention = context.words.slice(start, end);
     if let [pronoun] = mention.as_slice() {
         if contains(words::PRONOUNS, pronoun) {
-            return resolve_pronoun(history, pronoun, paragraph)
-                .or_else(|| person_before(context, profiles, span.start, pronoun, paragraph));
+            // A person named after the last speaker is the likelier antecedent ("…'s chairwoman,
+            // Lena Osk, was blunter. She wrote …").
+            let from_history = resolve_pronoun(history, pronoun, paragraph);
+            let named_after = from_history.as_ref().map_or(0, |r| r.anchor);
+            let named = person_before(
+                context,
+                profiles,
+                span.start,
+                named_after,
+                pronoun,
+                paragraph,
+            );
+            return match (named, from_history) {
+                (Some(named), Some(last)) if named.speaker.name == last.speaker.name => Some(last),
+                (named, last) => named.or(last),
+            };
         }
     }
     if let Some(role) = &role_in_mention {
@@ -295,6 +314,7 @@ fn resolve_mention(
         is_person: false,
         is_organisation: false,
         paragraph,
+        anchor: 0,
     })
 }
 
@@ -345,6 +365,7 @@ fn person_before(
     context: &Context,
     profiles: &HashMap<String, Profile>,
     offset: usize,
+    after: usize,
     pronoun: &str,
     paragraph: usize,
 ) -> Option<Resolved> {
@@ -356,7 +377,8 @@ fn person_before(
         .entities
         .iter()
         .rev()
-        .find(|e| e.label == EntityLabel::Person && e.span.end <= offset)?;
+        .find(|e| e.label == EntityLabel::Person && e.span.end <= offset)
+        .filter(|e| e.span.start > after)?;
     let profile = profiles.get(&person.canonical).cloned().unwrap_or_default();
     Some(Resolved {
         speaker: Speaker {
@@ -367,6 +389,7 @@ fn person_before(
         is_person: true,
         is_organisation: false,
         paragraph,
+        anchor: 0,
     })
 }
 

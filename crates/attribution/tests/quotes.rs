@@ -174,3 +174,9 @@ fn wire_story_speakers_time_phrases_and_according_to() {
     let text = "Russia's Defence Ministry on Tuesday denied that its forces had struck a power plant, calling the accusations \"a provocation\".\nUkrainian officials said at least 14 civilians were killed. \"This was a deliberate strike,\" Interior Minister Ihor Klymenko wrote.\nThe agency warned that fighting posed \"serious risks\", according to a statement released in Vienna.";
     insta::assert_json_snapshot!(attribute(text));
 }
+
+#[test]
+fn pronoun_prefers_a_person_named_after_the_last_speaker() {
+    let text = "Spokesman Tomas Reller warned that the port would not accept threats and urged talks.\nThe union's chairwoman, Lena Osk, was blunter. She said the strike would go on.";
+    insta::assert_json_snapshot!(attribute(text));
+}
