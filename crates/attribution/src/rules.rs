@@ -104,13 +104,7 @@ impl Context<'_> {
                     self.lexicon.cue_at(&words),
                 ];
                 let sentence_start = self.span_of(start, start + 1).start;
-                let nested = |f: &Found| {
-                    f.cue.is_some_and(|c| {
-                        found
-                            .iter()
-                            .any(|o| o.contents.iter().any(|content| content.contains(c)))
-                    })
-                };
+                let nested = |f: &Found| f.cue.is_some_and(|c| inside_contents(&found, c));
                 // "… warned that X would not accept Y and urged Z": the shared subject is the reporter's,
                 // not that of a report nested in its content.
                 let previous_in_sentence = found
@@ -119,10 +113,7 @@ impl Context<'_> {
                     .take_while(|f| f.cue.is_some_and(|c| c.start >= sentence_start))
                     .find(|f| !nested(f));
                 let cue_token = self.token(at).map_or(Span::default(), |t| t.span);
-                let inside_content = found
-                    .iter()
-                    .any(|f| f.contents.iter().any(|c| c.contains(cue_token)));
-                if inside_content
+                if inside_contents(&found, cue_token)
                     && at > 0
                     && contains(MODALS, self.word(self.skip_negation_backward(at)))
                 {
@@ -208,17 +199,23 @@ impl Context<'_> {
             }
             None => vec![self.content_after(sentence, colon + 1)?],
         };
-        let mut found = self.new_found(
-            Some((start, source_end)),
-            SourceHint::Mention,
-            contents,
-            0.6,
-        );
+        Some(self.colon_attribution(sentence, (start, source_end), colon, contents))
+    }
+
+    /// A `NAME: content` attribution whose cue is the colon itself.
+    fn colon_attribution(
+        &self,
+        sentence: &Sentence,
+        source: (usize, usize),
+        colon: usize,
+        contents: Vec<Span>,
+    ) -> Found {
+        let mut found = self.new_found(Some(source), SourceHint::Mention, contents, 0.6);
         found.cue = Some(self.span_of(colon, colon + 1));
         found.stance = Stance::Assert;
         found.kind = self.kind_of(&found.contents);
         found.paragraph = sentence.paragraph;
-        Some(found)
+        found
     }
 
     /// `… doesn’t surprise pollster Daron Shaw: “Historically, …”`: a name, a colon and a quote.
@@ -244,17 +241,12 @@ impl Context<'_> {
         {
             source_start -= 1;
         }
-        let mut found = self.new_found(
-            Some((source_start, colon)),
-            SourceHint::Mention,
+        Some(self.colon_attribution(
+            sentence,
+            (source_start, colon),
+            colon,
             region.segments.clone(),
-            0.6,
-        );
-        found.cue = Some(self.span_of(colon, colon + 1));
-        found.stance = Stance::Assert;
-        found.kind = QuoteKind::Direct;
-        found.paragraph = sentence.paragraph;
-        Some(found)
+        ))
     }
 
     /// `“A,” she said. “B.”`: a quote that follows its attributed quote in the same paragraph,
@@ -1280,6 +1272,13 @@ impl Context<'_> {
             QuoteKind::Indirect
         }
     }
+}
+
+/// Whether `span` lies inside the reported content of any attribution found so far.
+fn inside_contents(found: &[Found], span: Span) -> bool {
+    found
+        .iter()
+        .any(|f| f.contents.iter().any(|c| c.contains(span)))
 }
 
 fn is_bullet(paragraph: &str) -> bool {
