@@ -204,33 +204,14 @@ impl<'a> Scan<'a> {
             };
             let word = token.span.text(self.text);
             if let Some(next) = self.date_at(i, start, end) {
-                let last = self
-                    .tokens
-                    .get(next - 1)
-                    .map_or(token.span.end, |t| t.span.end);
-                let span = Span::new(token.span.start, last);
-                self.push(
-                    span,
-                    EntityLabel::Date,
-                    Cow::Borrowed(span.text(self.text)),
-                    None,
-                    paragraph,
-                );
-                units.push(Unit {
-                    kind: Kind::Break,
-                    span,
-                    token: i,
-                });
+                let span = self.tokens_span(token.span, i, next);
+                self.push_as_written(units, span, EntityLabel::Date, i, paragraph);
                 i = next;
                 continue;
             }
             if matches!(token.kind, TokenKind::Word | TokenKind::Number) {
                 if let Some((id, next)) = self.name_at(i, end) {
-                    let last = self
-                        .tokens
-                        .get(next - 1)
-                        .map_or(token.span.end, |t| t.span.end);
-                    let span = Span::new(token.span.start, last);
+                    let span = self.tokens_span(token.span, i, next);
                     if let Some(after) = self.region_suffix(id, next, end, span, paragraph) {
                         units.push(Unit {
                             kind: Kind::Break,
@@ -267,23 +248,8 @@ impl<'a> Scan<'a> {
                 TokenKind::Word if is_capitalized(word) || is_name_particle(word) => {
                     let suffix = self.word(i + 1);
                     if i + 1 < end && words::is_strong_region_suffix(suffix) {
-                        let last = self
-                            .tokens
-                            .get(i + 1)
-                            .map_or(token.span.end, |t| t.span.end);
-                        let span = Span::new(token.span.start, last);
-                        self.push(
-                            span,
-                            EntityLabel::Gpe,
-                            Cow::Borrowed(span.text(self.text)),
-                            None,
-                            paragraph,
-                        );
-                        units.push(Unit {
-                            kind: Kind::Break,
-                            span,
-                            token: i,
-                        });
+                        let span = self.tokens_span(token.span, i, i + 2);
+                        self.push_as_written(units, span, EntityLabel::Gpe, i, paragraph);
                         i += 2;
                         continue;
                     }
@@ -902,6 +868,39 @@ impl<'a> Scan<'a> {
             paragraph,
             needs_country: None,
         })
+    }
+
+    /// The span from `first` (token `start`) through token `end - 1`.
+    fn tokens_span(&self, first: Span, start: usize, end: usize) -> Span {
+        let last = end
+            .checked_sub(1)
+            .filter(|&e| e >= start)
+            .and_then(|e| self.tokens.get(e))
+            .map_or(first.end, |t| t.span.end);
+        Span::new(first.start, last)
+    }
+
+    /// Records an entity named as written (no canonical form, no country) that ends a name run.
+    fn push_as_written(
+        &mut self,
+        units: &mut Vec<Unit>,
+        span: Span,
+        label: EntityLabel,
+        token: usize,
+        paragraph: usize,
+    ) {
+        self.push(
+            span,
+            label,
+            Cow::Borrowed(span.text(self.text)),
+            None,
+            paragraph,
+        );
+        units.push(Unit {
+            kind: Kind::Break,
+            span,
+            token,
+        });
     }
 
     fn push(
