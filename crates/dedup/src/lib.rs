@@ -13,7 +13,7 @@
 //! candidates are then confirmed with [`NEAR_DUPLICATE_THRESHOLD`].
 //!
 //! Signatures are stored by the ledger and compared across runs, so every hash here is owned
-//! (FNV-1a and the SplitMix64 finaliser with fixed seeds): nothing depends on `std`'s unspecified
+//! (FNV-1a, the SplitMix64 finaliser with fixed seeds, and `a + i·b` hash families): nothing depends on `std`'s unspecified
 //! `DefaultHasher` or on a random-number crate's stream, and [`Fingerprint::to_bytes`] is a fixed
 //! little-endian layout. Changing any constant changes every stored signature: don't.
 
@@ -34,7 +34,8 @@ const FNV64_OFFSET: u64 = 0xcbf2_9ce4_8422_2325;
 const FNV64_PRIME: u64 = 0x0000_0100_0000_01b3;
 const FNV128_OFFSET: u128 = 0x6c62_272e_07bb_0142_62b8_2175_6295_c58d;
 const FNV128_PRIME: u128 = 0x0000_0000_0100_0000_0000_0000_0000_013b;
-const SEED_ORIGIN: u64 = 0x636c_6169_6d67_7270; // "claimgrp"
+const SEED_A: u64 = 0x636c_6169_6d67_7270; // "claimgrp"
+const SEED_B: u64 = 0x6475_706c_6963_6174; // "duplicat"
 const ENCODING_VERSION: u8 = 1;
 
 /// What duplicate detection knows about one text.
@@ -48,25 +49,39 @@ impl Fingerprint {
     /// Fingerprints `text`. Texts without any word get an empty-set signature that is a near
     /// duplicate of nothing.
     pub fn of(text: &str) -> Fingerprint {
-        let words: Vec<String> = words(text).collect();
         let mut content_hash = FNV128_OFFSET;
-        for (at, word) in words.iter().enumerate() {
-            if at > 0 {
+        let mut word_hashes = Vec::new();
+        for word in text
+            .split(|c: char| !c.is_alphanumeric())
+            .filter(|w| !w.is_empty())
+        {
+            if !word_hashes.is_empty() {
                 content_hash = fnv128_step(content_hash, b' ');
             }
-            for &byte in word.as_bytes() {
-                content_hash = fnv128_step(content_hash, byte);
-            }
-        }
-        let seeds = seeds();
-        let mut signature = vec![u32::MAX; SIGNATURE_LEN];
-        for shingle in shingle_hashes(&words) {
-            for (slot, seed) in signature.iter_mut().zip(seeds.iter()) {
-                // The high half of a 64-bit mix is as uniform as the whole and halves storage.
-                let value = (splitmix64(shingle ^ seed) >> 32) as u32;
-                if value < *slot {
-                    *slot = value;
+            let mut word_hash = FNV64_OFFSET;
+            let mut utf8 = [0u8; 4];
+            for c in word.chars().flat_map(char::to_lowercase) {
+                for &byte in c.encode_utf8(&mut utf8).as_bytes() {
+                    content_hash = fnv128_step(content_hash, byte);
+                    word_hash = fnv64_step(word_hash, byte);
                 }
+            }
+            word_hashes.push(word_hash);
+        }
+        let mut signature = vec![u32::MAX; SIGNATURE_LEN];
+        for shingle in shingle_hashes(&word_hashes) {
+            // Kirsch–Mitzenmacher: the i-th hash function is `a + i·b` over two independent mixes
+            // of the shingle, one multiply-add per slot instead of a full mix per slot.
+            let a = splitmix64(shingle ^ SEED_A);
+            let b = splitmix64(shingle ^ SEED_B) | 1;
+            let mut value = a;
+            for slot in signature.iter_mut() {
+                // The high half of a 64-bit value is as uniform as the whole and halves storage.
+                let high = (value >> 32) as u32;
+                if high < *slot {
+                    *slot = high;
+                }
+                value = value.wrapping_add(b);
             }
         }
         Fingerprint {
@@ -254,42 +269,23 @@ impl Clusters {
     }
 }
 
-/// Lower-cased runs of letters and digits: the unit of both hashes, so markup-free copies of a
-/// story compare equal whatever their punctuation and spacing.
-fn words(text: &str) -> impl Iterator<Item = String> + '_ {
-    text.split(|c: char| !c.is_alphanumeric())
-        .filter(|w| !w.is_empty())
-        .map(str::to_lowercase)
-}
-
-fn shingle_hashes(words: &[String]) -> Vec<u64> {
-    let hash_window = |window: &[String]| {
-        let mut hash = FNV64_OFFSET;
-        for word in window {
-            for &byte in word.as_bytes() {
-                hash = fnv64_step(hash, byte);
-            }
-            hash = fnv64_step(hash, 0);
-        }
-        hash
+/// One hash per window of [`SHINGLE_WORDS`] word hashes (the whole text when it is shorter).
+fn shingle_hashes(word_hashes: &[u64]) -> Vec<u64> {
+    let hash_window = |window: &[u64]| {
+        window
+            .iter()
+            .fold(FNV64_OFFSET, |acc, &word| splitmix64(acc ^ word))
     };
-    if words.is_empty() {
+    if word_hashes.is_empty() {
         Vec::new()
-    } else if words.len() < SHINGLE_WORDS {
-        vec![hash_window(words)]
+    } else if word_hashes.len() < SHINGLE_WORDS {
+        vec![hash_window(word_hashes)]
     } else {
-        words.windows(SHINGLE_WORDS).map(hash_window).collect()
+        word_hashes
+            .windows(SHINGLE_WORDS)
+            .map(hash_window)
+            .collect()
     }
-}
-
-fn seeds() -> [u64; SIGNATURE_LEN] {
-    let mut seeds = [0u64; SIGNATURE_LEN];
-    let mut state = SEED_ORIGIN;
-    for seed in seeds.iter_mut() {
-        state = state.wrapping_add(0x9e37_79b9_7f4a_7c15);
-        *seed = splitmix64(state);
-    }
-    seeds
 }
 
 fn splitmix64(mut z: u64) -> u64 {

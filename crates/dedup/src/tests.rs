@@ -124,5 +124,5 @@ proptest! {
     }
 }
 
-const GOLDEN_BAND: u64 = 415_180_304_144_979_208;
-const GOLDEN_MIN: u32 = 1_215_765_323;
+const GOLDEN_BAND: u64 = 16_643_208_752_599_558_958;
+const GOLDEN_MIN: u32 = 1_073_154_910;
