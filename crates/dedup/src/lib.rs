@@ -28,7 +28,7 @@ pub const ROWS: usize = 4;
 /// Words per shingle.
 pub const SHINGLE_WORDS: usize = 5;
 /// Estimated Jaccard similarity of shingle sets from which two texts are the same story.
-pub const NEAR_DUPLICATE_THRESHOLD: f64 = 0.6;
+pub const NEAR_DUPLICATE_THRESHOLD: f64 = 0.7;
 
 const FNV64_OFFSET: u64 = 0xcbf2_9ce4_8422_2325;
 const FNV64_PRIME: u64 = 0x0000_0100_0000_01b3;
