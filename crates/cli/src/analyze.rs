@@ -3,11 +3,16 @@
 //! Items are taken from the input stream in bounded batches (by count and by bytes), analysed and
 //! rendered with rayon, then written sequentially, so output order equals input order and memory stays
 //! bounded however long the JSONL input is.
+//!
+//! Each document is fingerprinted beside its analysis, and copies of an earlier document of the
+//! run (same words, or the same story edited: see `claimgraph-dedup`) are marked with the id of
+//! the first one. That index is the only state that grows with the input: ~0.5 KB per document.
 
 use std::io::{self, Write};
 
-use claimgraph_core::contract::document_json;
+use claimgraph_core::contract::{document_json, DuplicateJson};
 use claimgraph_core::{Analysis, Document};
+use claimgraph_dedup::{Clusters, Fingerprint, Relation};
 use claimgraph_pipeline::Pipeline;
 use clap::ValueEnum;
 use rayon::prelude::*;
@@ -35,17 +40,21 @@ pub enum Format {
 #[derive(Debug, Default, Clone, Copy, PartialEq, Eq)]
 pub struct Summary {
     pub documents: usize,
+    /// Documents that copy an earlier one of the run.
+    pub duplicates: usize,
     pub failed: usize,
 }
 
-/// Renders one analysed document in `format`.
+/// Renders one analysed document in `format`, marked as a copy when `duplicate` says so.
 pub fn render(
     format: Format,
     palette: Palette,
     document: &Document,
     analysis: &Analysis,
+    duplicate: Option<DuplicateJson>,
 ) -> String {
-    let json = document_json(document, analysis);
+    let mut json = document_json(document, analysis);
+    json.duplicate = duplicate;
     let rendered = match format {
         Format::Pretty => return pretty::report(&json, palette),
         Format::Json => serde_json::to_string_pretty(&json),
@@ -58,10 +67,40 @@ pub fn render(
     })
 }
 
-enum Rendered {
-    Doc(String),
+enum Analyzed {
+    Doc(Box<(Document, Analysis)>, Fingerprint),
     Warning(Diagnostic),
     Failed(Diagnostic),
+}
+
+/// A document on its way out (first analysed, then rendered), or a diagnostic kept in its place.
+enum Marked<T = Box<(Document, Analysis)>> {
+    Doc(T, Option<DuplicateJson>),
+    Warning(Diagnostic),
+    Failed(Diagnostic),
+}
+
+/// Duplicate clusters of one run, named by the id of their first document.
+#[derive(Default)]
+struct Duplicates {
+    clusters: Clusters,
+    ids: Vec<String>,
+}
+
+impl Duplicates {
+    fn assign(&mut self, id: &str, fingerprint: Fingerprint) -> Option<DuplicateJson> {
+        let assignment = self.clusters.add(fingerprint);
+        self.ids.push(id.to_owned());
+        let relation = match assignment.relation {
+            Relation::Original => return None,
+            Relation::Exact => "exact",
+            Relation::Near => "near",
+        };
+        Some(DuplicateJson {
+            of: self.ids.get(assignment.cluster)?.clone(),
+            relation,
+        })
+    }
 }
 
 /// Analyses every item, writing reports to `out` and diagnostics to `diagnostics`, in input order.
@@ -76,26 +115,55 @@ pub fn run<W: Write, E: Write>(
     let mut items = items.peekable();
     let mut sink = Sink::new(out, format);
     let mut summary = Summary::default();
+    let mut duplicates = Duplicates::default();
     while items.peek().is_some() {
         let batch = take_batch(&mut items);
-        let rendered: Vec<Rendered> = batch
+        let analyzed: Vec<Analyzed> = batch
             .into_par_iter()
             .map(|item| match item {
                 Item::Doc(document) => {
                     let analysis = pipeline.analyze(&document);
-                    Rendered::Doc(render(format, palette, &document, &analysis))
+                    let fingerprint = Fingerprint::of(&document.text);
+                    Analyzed::Doc(Box::new((document, analysis)), fingerprint)
                 }
-                Item::Warning(d) => Rendered::Warning(d),
-                Item::Failed(d) => Rendered::Failed(d),
+                Item::Warning(d) => Analyzed::Warning(d),
+                Item::Failed(d) => Analyzed::Failed(d),
+            })
+            .collect();
+        // Clusters depend on every earlier document, so they are assigned in input order.
+        let marked: Vec<Marked> = analyzed
+            .into_iter()
+            .map(|item| match item {
+                Analyzed::Doc(doc, fingerprint) => {
+                    let duplicate = duplicates.assign(&doc.0.id, fingerprint);
+                    summary.duplicates += usize::from(duplicate.is_some());
+                    Marked::Doc(doc, duplicate)
+                }
+                Analyzed::Warning(d) => Marked::Warning(d),
+                Analyzed::Failed(d) => Marked::Failed(d),
+            })
+            .collect();
+        let rendered: Vec<Marked<String>> = marked
+            .into_par_iter()
+            .map(|item| match item {
+                Marked::Doc(doc, duplicate) => {
+                    let (document, analysis) = *doc;
+                    Marked::Doc(
+                        render(format, palette, &document, &analysis, duplicate),
+                        None,
+                    )
+                }
+                Marked::Warning(d) => Marked::Warning(d),
+                Marked::Failed(d) => Marked::Failed(d),
             })
             .collect();
         for item in rendered {
             match item {
-                Rendered::Doc(text) => {
+                Marked::Doc(text, _) => {
                     summary.documents += 1;
                     sink.write(text)?;
                 }
-                Rendered::Warning(d) => {
+                Marked::Warning(d) => {
                     // Diagnostics are best effort: a closed stderr must not stop the analysis.
                     let _ = writeln!(
                         diagnostics,
@@ -103,7 +171,7 @@ pub fn run<W: Write, E: Write>(
                         d.place, d.message
                     );
                 }
-                Rendered::Failed(d) => {
+                Marked::Failed(d) => {
                     summary.failed += 1;
                     let _ = writeln!(diagnostics, "claimgraph: {d}");
                 }
@@ -278,6 +346,7 @@ mod tests {
             summary,
             Summary {
                 documents: 700,
+                duplicates: 0,
                 failed: 0
             }
         );
@@ -303,9 +372,44 @@ mod tests {
             summary,
             Summary {
                 documents: 1,
+                duplicates: 0,
                 failed: 1
             }
         );
+    }
+
+    #[test]
+    fn copies_name_the_first_document_of_their_story() {
+        let story = "The port authority said on Monday that two cranes were damaged in the storm \
+and that repairs would take at least three weeks, delaying shipments of grain.";
+        let items = vec![
+            Item::Doc(Document::new("wire", story)),
+            Item::Doc(Document::new(
+                "other",
+                "A different story about the weather entirely.",
+            )),
+            Item::Doc(Document::new(
+                "copy",
+                format!("{story} Reporting by the desk."),
+            )),
+            Item::Doc(Document::new("same", story.to_uppercase())),
+        ];
+        let (out, _, summary) = run_on(items, Format::Jsonl);
+        let marks: Vec<serde_json::Value> = out
+            .lines()
+            .map(|l| serde_json::from_str::<serde_json::Value>(l).unwrap()["duplicate"].clone())
+            .collect();
+        assert_eq!(marks[0], serde_json::Value::Null);
+        assert_eq!(marks[1], serde_json::Value::Null);
+        assert_eq!(
+            marks[2],
+            serde_json::json!({"of": "wire", "relation": "near"})
+        );
+        assert_eq!(
+            marks[3],
+            serde_json::json!({"of": "wire", "relation": "exact"})
+        );
+        assert_eq!(summary.duplicates, 2);
     }
 
     #[test]

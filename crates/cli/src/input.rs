@@ -348,7 +348,9 @@ impl<R: BufRead> JsonlReader<R> {
                 url: record.url,
                 published: record.published.or(record.date),
                 source: record.source,
+                ..Metadata::default()
             },
+            extracted: false,
         }
     }
 }

@@ -8,11 +8,13 @@ mod bench;
 mod eval;
 mod input;
 mod pretty;
+mod store;
 
 use std::io::{self, IsTerminal, Write};
 use std::path::PathBuf;
 use std::process::ExitCode;
 
+use claimgraph_entities::EntityRecognizer;
 use claimgraph_pipeline::Pipeline;
 use clap::{Args, Parser, Subcommand};
 
@@ -38,6 +40,8 @@ enum Command {
     /// Score extraction against gold annotations (precision, recall, F1).
     #[command(subcommand)]
     Eval(eval::EvalCommand),
+    #[command(flatten)]
+    Store(store::StoreCommand),
 }
 
 #[derive(Debug, Args)]
@@ -48,6 +52,9 @@ struct AnalyzeArgs {
     /// How to read inputs; `auto` reads .jsonl/.ndjson files as JSONL and everything else as text.
     #[arg(long, value_enum, default_value_t = InputFormat::Auto)]
     input_format: InputFormat,
+    /// Extra actors (people, organisations) in a TOML file: see `crates/entities/examples/actors.toml`.
+    #[arg(long, value_name = "FILE")]
+    actors: Option<PathBuf>,
     /// Articles to analyse: text files or JSONL; `-` or nothing reads standard input.
     #[arg(value_name = "INPUT")]
     inputs: Vec<PathBuf>,
@@ -59,6 +66,7 @@ fn main() -> ExitCode {
         Command::Analyze(args) => run_analyze(args),
         Command::Bench(args) => bench::run(&args, &mut io::stdout().lock()).map(|()| true),
         Command::Eval(command) => eval::run(&command, &mut io::stdout().lock()).map(|()| true),
+        Command::Store(command) => store::run(command),
     };
     match result {
         Ok(true) => ExitCode::SUCCESS,
@@ -78,15 +86,24 @@ fn run_analyze(args: AnalyzeArgs) -> anyhow::Result<bool> {
     let stdout = io::stdout();
     let palette = Palette::detect(stdout.is_terminal());
     let out = io::BufWriter::with_capacity(1 << 16, stdout.lock());
+    let pipeline = pipeline_with(args.actors.as_deref())?;
     let summary = analyze::run(
         items,
-        &Pipeline::new(),
+        &pipeline,
         args.format,
         palette,
         out,
         io::stderr().lock(),
     )?;
     Ok(summary.failed == 0)
+}
+
+/// The shipped pipeline, with the actors of a user file when one is given.
+fn pipeline_with(actors: Option<&std::path::Path>) -> anyhow::Result<Pipeline> {
+    Ok(match actors {
+        Some(path) => Pipeline::with_entities(EntityRecognizer::shipped().with_user_actors(path)?),
+        None => Pipeline::new(),
+    })
 }
 
 /// A reader that closed our stdout (`claimgraph analyze ... | head`) is not an error worth reporting.

@@ -87,16 +87,25 @@ impl Palette {
 /// The report of one document.
 pub fn report(doc: &DocumentJson, palette: Palette) -> String {
     let mut out = String::new();
-    let heading = doc.metadata.title.as_deref().unwrap_or(&doc.id);
+    let heading = doc.document.title.as_deref().unwrap_or(&doc.id);
     let _ = writeln!(
         out,
         "{}",
         palette.bold(&format!("━━ {} ━━", one_line(heading)))
     );
     let mut facts = vec![format!("id {}", doc.id)];
-    facts.extend(doc.metadata.source.clone());
-    facts.extend(doc.metadata.published.clone());
-    facts.extend(doc.metadata.url.clone());
+    facts.extend(
+        doc.document
+            .site
+            .clone()
+            .or_else(|| doc.document.source.clone()),
+    );
+    facts.extend(doc.document.byline.clone());
+    facts.extend(doc.document.published.clone());
+    facts.extend(doc.document.url.clone());
+    if let Some(duplicate) = &doc.duplicate {
+        facts.push(format!("{} copy of {}", duplicate.relation, duplicate.of));
+    }
     facts.push(format!(
         "{} chars, {} sentences, {} quotes, {} numbers, {} entities",
         doc.text_length,
@@ -343,7 +352,8 @@ mod tests {
         DocumentJson {
             id: "harbour".into(),
             text_length: 120,
-            metadata: Metadata {
+            text: None,
+            document: Metadata {
                 title: Some("Harbour dispute".into()),
                 ..Metadata::default()
             },
@@ -357,6 +367,8 @@ mod tests {
                     name: "Mara Lind".into(),
                     role: Some("Minister".into()),
                     affiliation: Some("Ministry of Ports".into()),
+                    actor: None,
+                    country: None,
                 }),
                 contents: vec![span("We counted\nat least 12 ships")],
                 stance: "assert",
@@ -382,6 +394,7 @@ mod tests {
                     label: "PERSON",
                     canonical: "Mara Lind".into(),
                     country: None,
+                    actor: None,
                 },
                 EntityJson {
                     start: 5,
@@ -390,8 +403,10 @@ mod tests {
                     label: "PERSON",
                     canonical: "Mara Lind".into(),
                     country: None,
+                    actor: None,
                 },
             ],
+            duplicate: None,
         }
     }
 

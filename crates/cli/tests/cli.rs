@@ -90,10 +90,10 @@ fn malformed_jsonl_line_names_file_and_line_and_the_rest_is_analysed() {
     let docs = run.json_lines();
     let ids: Vec<&str> = docs.iter().map(|d| d["id"].as_str().unwrap()).collect();
     assert_eq!(ids, ["first", "third"]);
-    assert_eq!(docs[0]["metadata"]["title"], "Bridge");
-    assert_eq!(docs[0]["metadata"]["url"], "https://example.invalid/b");
+    assert_eq!(docs[0]["document"]["title"], "Bridge");
+    assert_eq!(docs[0]["document"]["url"], "https://example.invalid/b");
     assert!(
-        docs[1].get("metadata").is_none(),
+        docs[1].get("document").is_none(),
         "empty metadata is left out"
     );
 }
@@ -265,4 +265,44 @@ fn bench_reports_rates_as_json() {
         "{}",
         missing.stderr
     );
+}
+
+#[test]
+fn user_actor_files_add_actors_and_bad_ones_name_file_line_and_field() {
+    let dir = scratch("user_actors");
+    let article = write(
+        &dir,
+        "article.txt",
+        "Mara Quill of Harbourwatch said the port had handled at least 12 ships.\n".as_bytes(),
+    );
+    let actors = write(
+        &dir,
+        "actors.toml",
+        b"[[actor]]\nname = \"Harbourwatch\"\nkind = \"organization\"\ncountry = \"NO\"\n",
+    );
+    let run = claimgraph(
+        &["analyze", "--format", "json", "--actors", &actors, &article],
+        None,
+    );
+    assert_eq!(run.code, Some(0), "{run:?}");
+    let doc = run.json();
+    let harbourwatch = doc["entities"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|e| e["text"] == "Harbourwatch")
+        .expect("the user's organisation is recognised");
+    assert_eq!(harbourwatch["label"], "ORG");
+    assert!(harbourwatch["actor"].as_str().is_some(), "{harbourwatch}");
+
+    let bad = write(
+        &dir,
+        "bad.toml",
+        b"[[actor]]\nname = \"Harbourwatch\"\nkind = \"robot\"\n",
+    );
+    let run = claimgraph(&["analyze", "--actors", &bad, &article], None);
+    assert_eq!(run.code, Some(1), "{run:?}");
+    assert!(run.stderr.contains("bad.toml:3"), "{}", run.stderr);
+    assert!(run.stderr.contains("kind"), "{}", run.stderr);
+    assert!(run.stdout.is_empty());
 }

@@ -97,7 +97,7 @@ fn jsonl_input_with_metadata_matches_the_schema() {
     assert_eq!(run.code, Some(0), "{run:?}");
     let doc = run.json();
     assert_valid(&schema, &doc);
-    assert_eq!(doc["metadata"]["source"], "Example Wire");
+    assert_eq!(doc["document"]["source"], "Example Wire");
 }
 
 #[test]

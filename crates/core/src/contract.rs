@@ -25,6 +25,10 @@ pub struct SpeakerJson {
     pub name: String,
     pub role: Option<String>,
     pub affiliation: Option<String>,
+    /// Actor id of the entity the speaker's name resolves to (see `EntityJson::actor`).
+    pub actor: Option<String>,
+    /// Country the speaker belongs to, from that entity.
+    pub country: Option<String>,
 }
 
 #[derive(Debug, Serialize)]
@@ -63,18 +67,35 @@ pub struct EntityJson {
     pub label: &'static str,
     pub canonical: String,
     pub country: Option<String>,
+    /// Stable actor id ("country:UA", "org:nato", "person:volodymyr-zelensky") when resolved.
+    pub actor: Option<String>,
 }
 
 #[derive(Debug, Serialize)]
 pub struct DocumentJson {
     pub id: String,
     pub text_length: usize,
+    /// The analysed text, present when it was extracted from markup and so differs from the input.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub text: Option<String>,
     #[serde(skip_serializing_if = "is_empty_metadata")]
-    pub metadata: Metadata,
+    pub document: Metadata,
     pub sentences: Vec<PlainSpan>,
     pub quotes: Vec<QuoteJson>,
     pub quantities: Vec<QuantityJson>,
     pub entities: Vec<EntityJson>,
+    /// Set when an earlier document of the same run is the same story (exact or near copy).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub duplicate: Option<DuplicateJson>,
+}
+
+/// The earlier document a copy duplicates.
+#[derive(Debug, Serialize)]
+pub struct DuplicateJson {
+    /// Id of the first document of the cluster.
+    pub of: String,
+    /// `exact` (same words) or `near` (same story, edited).
+    pub relation: &'static str,
 }
 
 fn is_empty_metadata(metadata: &Metadata) -> bool {
@@ -84,9 +105,19 @@ fn is_empty_metadata(metadata: &Metadata) -> bool {
 struct Converter<'a> {
     text: &'a str,
     index: CharIndex,
+    entities: &'a [Entity],
 }
 
 impl Converter<'_> {
+    /// The first entity whose canonical name is `name` and that resolves to an actor, else the
+    /// first with that name: speakers are named by the fullest mention, as entities are.
+    fn entity_named(&self, name: &str) -> Option<&Entity> {
+        let named = || self.entities.iter().filter(|e| e.canonical == name);
+        named()
+            .find(|e| e.actor.is_some())
+            .or_else(|| named().next())
+    }
+
     fn plain(&self, span: Span) -> PlainSpan {
         PlainSpan {
             start: self.index.char_offset(span.start),
@@ -112,10 +143,15 @@ impl Converter<'_> {
             },
             cue: quote.cue.map(|cue| self.text_span(cue)),
             sources: quote.sources.iter().map(|&s| self.text_span(s)).collect(),
-            speaker: quote.speaker.as_ref().map(|s| SpeakerJson {
-                name: s.name.clone(),
-                role: s.role.clone(),
-                affiliation: s.affiliation.clone(),
+            speaker: quote.speaker.as_ref().map(|s| {
+                let entity = self.entity_named(&s.name);
+                SpeakerJson {
+                    name: s.name.clone(),
+                    role: s.role.clone(),
+                    affiliation: s.affiliation.clone(),
+                    actor: entity.and_then(|e| e.actor.clone()),
+                    country: entity.and_then(|e| e.country.clone()),
+                }
             }),
             contents: quote.contents.iter().map(|&c| self.text_span(c)).collect(),
             stance: quote.stance.as_str(),
@@ -153,6 +189,7 @@ impl Converter<'_> {
             label: entity.label.as_str(),
             canonical: entity.canonical.clone(),
             country: entity.country.clone(),
+            actor: entity.actor.clone(),
         }
     }
 }
@@ -170,6 +207,7 @@ pub fn document_json(document: &Document, analysis: &Analysis) -> DocumentJson {
     let converter = Converter {
         text: &document.text,
         index: CharIndex::new(&document.text),
+        entities: &analysis.entities,
     };
     let quantity_quotes: Vec<Option<usize>> = analysis
         .quantities
@@ -179,7 +217,8 @@ pub fn document_json(document: &Document, analysis: &Analysis) -> DocumentJson {
     DocumentJson {
         id: document.id.clone(),
         text_length: converter.index.char_len(),
-        metadata: document.metadata.clone(),
+        text: document.extracted.then(|| document.text.clone()),
+        document: document.metadata.clone(),
         sentences: analysis
             .sentences
             .iter()
@@ -211,5 +250,6 @@ pub fn document_json(document: &Document, analysis: &Analysis) -> DocumentJson {
             .iter()
             .map(|e| converter.entity(e))
             .collect(),
+        duplicate: None,
     }
 }

@@ -9,7 +9,14 @@ pub struct Metadata {
     pub url: Option<String>,
     /// Publication date as given by the source (RFC 3339 where the source provides one).
     pub published: Option<String>,
+    /// Where the document came from: an outlet name or feed title as the input gave it.
     pub source: Option<String>,
+    /// Author line as the page gives it ("By Jane Doe and John Roe").
+    pub byline: Option<String>,
+    /// Site name of the publishing outlet ("Reuters").
+    pub site: Option<String>,
+    /// ISO 639-3 code of the detected language ("eng").
+    pub language: Option<String>,
 }
 
 /// One article: an identifier, its original text (the coordinate system of every span), metadata.
@@ -18,6 +25,9 @@ pub struct Document {
     pub id: String,
     pub text: String,
     pub metadata: Metadata,
+    /// True when `text` was extracted from markup (HTML, a feed item, a WARC record) rather than given
+    /// verbatim, so outputs must carry the text that their offsets refer to.
+    pub extracted: bool,
 }
 
 impl Document {
@@ -26,6 +36,7 @@ impl Document {
             id: id.into(),
             text: text.into(),
             metadata: Metadata::default(),
+            extracted: false,
         }
     }
 }

@@ -87,6 +87,9 @@ pub struct Entity {
     pub canonical: String,
     /// The country (or organisation) the entity belongs to, when known: "Ukraine" for "Kyiv".
     pub country: Option<String>,
+    /// Stable id of the actor the entity resolves to: "country:UA", "org:nato",
+    /// "person:volodymyr-zelensky"; `None` when it resolves to no known actor.
+    pub actor: Option<String>,
 }
 
 /// How a quote reports speech.

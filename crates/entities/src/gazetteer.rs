@@ -74,6 +74,15 @@ pub(crate) struct Gazetteer {
     by_lower: FastMap<Box<str>, u32>,
     /// Canonical country name -> its first demonym ("China" -> "Chinese").
     demonyms: FastMap<Box<str>, Box<str>>,
+    /// Canonical country name -> its ISO 3166 alpha-2 code.
+    iso2: FastMap<Box<str>, Box<str>>,
+    /// ISO 3166 alpha-2 and alpha-3 code -> canonical country name.
+    by_code: FastMap<Box<str>, Box<str>>,
+    /// Region name -> region actors of that name (a region is often named like its capital city,
+    /// which takes the plain name).
+    regions: FastMap<Box<str>, Vec<u32>>,
+    /// Actor ids handed out, to keep them unique.
+    ids: FastMap<Box<str>, u32>,
 }
 
 /// The leading run of letters and digits of `s` (the whole first char when it is neither).
@@ -123,6 +132,73 @@ fn ends_word(text: &str, end: usize) -> bool {
         .is_none_or(|c| !c.is_alphanumeric())
 }
 
+/// An id slug: lowercase, Latin diacritics folded, apostrophes and dots dropped, any other run
+/// of non-alphanumerics one `-` ("Recep Tayyip Erdoğan" -> "recep-tayyip-erdogan", "U.S. Army" ->
+/// "us-army"); letters of other scripts are kept.
+pub(crate) fn slug(name: &str) -> String {
+    let mut out = String::with_capacity(name.len());
+    let mut dash = false;
+    for c in name.chars().flat_map(char::to_lowercase) {
+        if matches!(c, '\'' | '\u{2019}' | '.') {
+            continue;
+        }
+        let folded = fold_latin(c);
+        if folded.is_none() && !c.is_alphanumeric() {
+            dash = true;
+            continue;
+        }
+        if dash && !out.is_empty() {
+            out.push('-');
+        }
+        dash = false;
+        match folded {
+            Some(ascii) => out.push_str(ascii),
+            None => out.push(c),
+        }
+    }
+    out
+}
+
+/// The ASCII letters of a lowercase Latin letter with a diacritic.
+fn fold_latin(c: char) -> Option<&'static str> {
+    const TABLE: [(&str, &str); 18] = [
+        ("àáâãäåāăą", "a"),
+        ("çćčĉċ", "c"),
+        ("ďđ", "d"),
+        ("èéêëēĕėęě", "e"),
+        ("ğĝġģ", "g"),
+        ("ìíîïīĭįı", "i"),
+        ("ķ", "k"),
+        ("łĺļľ", "l"),
+        ("ñńņňŉ", "n"),
+        ("òóôõöøōŏő", "o"),
+        ("ŕřŗ", "r"),
+        ("śšşŝș", "s"),
+        ("ťţț", "t"),
+        ("ùúûüūŭůűų", "u"),
+        ("ýÿŷ", "y"),
+        ("źżž", "z"),
+        ("ß", "ss"),
+        ("æ", "ae"),
+    ];
+    if c.is_ascii() {
+        return None;
+    }
+    TABLE
+        .iter()
+        .find(|(from, _)| from.contains(c))
+        .map(|(_, to)| *to)
+}
+
+/// An all-capitals alias fit to be an id ("NATO", "IAEA", "MI6"), not "U.N." or "Nato".
+fn is_acronym_id(alias: &str) -> bool {
+    (2..=8).contains(&alias.len())
+        && alias.chars().next().is_some_and(|c| c.is_ascii_uppercase())
+        && alias
+            .chars()
+            .all(|c| c.is_ascii_uppercase() || c.is_ascii_digit())
+}
+
 fn fields(line: &str) -> impl Iterator<Item = &str> {
     line.split('\t').map(str::trim)
 }
@@ -155,7 +231,14 @@ impl Gazetteer {
                 continue;
             };
             let aliases = f.nth(2).unwrap_or("");
-            let actor = gaz.add_actor(name, ActorKind::Person, nonempty(country), nonempty(role));
+            let id = format!("person:{}", slug(name));
+            let actor = gaz.add_actor(
+                id,
+                name,
+                ActorKind::Person,
+                nonempty(country),
+                nonempty(role),
+            );
             gaz.add_names(actor, name, aliases, EntityLabel::Person);
         }
         for line in data_lines(ORGS) {
@@ -164,12 +247,18 @@ impl Gazetteer {
                 continue;
             };
             let aliases = f.next().unwrap_or("");
-            let actor = gaz.add_actor(name, ActorKind::Organization, nonempty(country), None);
+            // The acronym is the name people know an organisation by ("org:nato").
+            let short = list(aliases)
+                .find(|a| is_acronym_id(a))
+                .filter(|a| !gaz.ids.contains_key(format!("org:{}", slug(a)).as_str()))
+                .unwrap_or(name);
+            let id = format!("org:{}", slug(short));
+            let actor = gaz.add_actor(id, name, ActorKind::Organization, nonempty(country), None);
             gaz.add_names(actor, name, aliases, EntityLabel::Org);
         }
         for line in data_lines(COUNTRIES) {
             let mut f = fields(line);
-            let (Some(name), Some(iso2), Some(_iso3), Some(aliases)) =
+            let (Some(name), Some(iso2), Some(iso3), Some(aliases)) =
                 (f.next(), f.next(), f.next(), f.next())
             else {
                 continue;
@@ -180,10 +269,14 @@ impl Gazetteer {
                 f.next().unwrap_or(""),
             );
             country_by_code.insert(iso2, name.to_string());
+            gaz.iso2.insert(name.into(), iso2.into());
+            gaz.by_code.insert(iso2.into(), name.into());
+            gaz.by_code.insert(iso3.into(), name.into());
             if !capital.is_empty() {
                 capitals.insert(iso2, capital);
             }
-            let actor = gaz.add_actor(name, ActorKind::Country, Some(name.to_string()), None);
+            let id = format!("country:{iso2}");
+            let actor = gaz.add_actor(id, name, ActorKind::Country, Some(name.to_string()), None);
             gaz.add_names(actor, name, aliases, EntityLabel::Gpe);
             let Some(singular) = list(demonyms).next() else {
                 continue;
@@ -199,7 +292,8 @@ impl Gazetteer {
                 continue;
             };
             let aliases = f.next().unwrap_or("");
-            let actor = gaz.add_actor(name, ActorKind::Location, nonempty(country), None);
+            let id = format!("location:{}", slug(name));
+            let actor = gaz.add_actor(id, name, ActorKind::Location, nonempty(country), None);
             gaz.add_names(actor, name, aliases, EntityLabel::Loc);
         }
         for line in data_lines(CITIES) {
@@ -213,7 +307,8 @@ impl Gazetteer {
                 .is_some_and(|c| *c == name || list(aliases).any(|a| a == *c));
             let role = capital.then(|| "capital".to_string());
             let country = country_by_code.get(iso2).cloned();
-            let actor = gaz.add_actor(name, ActorKind::City, country, role);
+            let id = format!("city:{iso2}:{}", slug(name));
+            let actor = gaz.add_actor(id, name, ActorKind::City, country, role);
             gaz.add_names(actor, name, aliases, EntityLabel::Gpe);
         }
         for line in data_lines(REGIONS) {
@@ -223,7 +318,9 @@ impl Gazetteer {
             };
             let aliases = f.next().unwrap_or("");
             let country = country_by_code.get(iso2).cloned();
-            let actor = gaz.add_actor(name, ActorKind::Region, country, None);
+            let id = format!("region:{iso2}:{}", slug(name));
+            let actor = gaz.add_actor(id, name, ActorKind::Region, country, None);
+            gaz.regions.entry(name.into()).or_default().push(actor);
             gaz.add_names(actor, name, aliases, EntityLabel::Gpe);
         }
         for line in data_lines(GROUPS) {
@@ -232,7 +329,8 @@ impl Gazetteer {
                 continue;
             };
             let country = f.next().unwrap_or("");
-            let actor = gaz.add_actor(name, ActorKind::Group, nonempty(country), None);
+            let id = format!("group:{}", slug(name));
+            let actor = gaz.add_actor(id, name, ActorKind::Group, nonempty(country), None);
             gaz.add_names(actor, name, plural, EntityLabel::Norp);
         }
 
@@ -246,20 +344,97 @@ impl Gazetteer {
         gaz
     }
 
-    fn add_actor(
+    /// Adds an actor under `id`, made unique with a numeric suffix when taken (two towns of one
+    /// name in one country).
+    pub(crate) fn add_actor(
         &mut self,
+        mut id: String,
         name: &str,
         kind: ActorKind,
         country: Option<String>,
         role: Option<String>,
     ) -> u32 {
+        if self.ids.contains_key(id.as_str()) {
+            let base = id.clone();
+            let mut n = 2;
+            while self.ids.contains_key(id.as_str()) {
+                id = format!("{base}-{n}");
+                n += 1;
+            }
+        }
+        let index = u32::try_from(self.actors.len()).unwrap_or(u32::MAX);
+        self.ids.insert(id.as_str().into(), index);
         self.actors.push(Actor {
+            id,
             name: name.to_string(),
             kind,
             country,
             role,
+            affiliation: None,
         });
-        u32::try_from(self.actors.len() - 1).unwrap_or(u32::MAX)
+        index
+    }
+
+    /// Adds an actor from a user file, or updates the actor that already has its id; its name
+    /// and aliases take over any shipped owner of the same spelling.
+    pub(crate) fn add_user_actor(&mut self, actor: Actor, aliases: &[String]) {
+        let label = match actor.kind {
+            ActorKind::Person => EntityLabel::Person,
+            ActorKind::Organization => EntityLabel::Org,
+            ActorKind::Country | ActorKind::Region | ActorKind::City => EntityLabel::Gpe,
+            ActorKind::Location => EntityLabel::Loc,
+            ActorKind::Group => EntityLabel::Norp,
+        };
+        let name = actor.name.clone();
+        let index = match self.ids.get(actor.id.as_str()).copied() {
+            Some(index) => {
+                if let Some(slot) = self.actors.get_mut(index as usize) {
+                    *slot = actor;
+                }
+                index
+            }
+            None => {
+                let index = u32::try_from(self.actors.len()).unwrap_or(u32::MAX);
+                self.ids.insert(actor.id.as_str().into(), index);
+                self.actors.push(actor);
+                index
+            }
+        };
+        for surface in std::iter::once(&name).chain(aliases) {
+            match self.owner(surface) {
+                Some(id) => {
+                    if let Some(entry) = self.names.get_mut(id as usize) {
+                        entry.actor = index;
+                        entry.label = label;
+                        entry.canonical = None;
+                    }
+                    self.by_lower.insert(surface.to_lowercase().into(), id);
+                }
+                None => {
+                    let id = u32::try_from(self.names.len()).unwrap_or(u32::MAX);
+                    self.add_name(surface, index, label, None);
+                    self.by_lower.insert(surface.to_lowercase().into(), id);
+                    self.sort_bucket(first_word(surface));
+                }
+            }
+        }
+    }
+
+    /// Restores longest-first order in the names starting with `word`.
+    fn sort_bucket(&mut self, word: &str) {
+        if let Some(ids) = self.by_first.get_mut(word) {
+            let names = &self.names;
+            ids.sort_by_key(|&id| {
+                std::cmp::Reverse(names.get(id as usize).map_or(0, |n| n.surface.len()))
+            });
+        }
+    }
+
+    /// The canonical name of the country with ISO 3166 alpha-2 or alpha-3 code `code`.
+    pub fn country_by_code(&self, code: &str) -> Option<&str> {
+        self.by_code
+            .get(code.to_ascii_uppercase().as_str())
+            .map(|c| &**c)
     }
 
     fn add_names(&mut self, actor: u32, name: &str, aliases: &str, label: EntityLabel) {
@@ -307,6 +482,25 @@ impl Gazetteer {
 
     pub fn actor(&self, id: u32) -> Option<&Actor> {
         self.actors.get(id as usize)
+    }
+
+    /// The ISO 3166 alpha-2 code of a canonical country name.
+    pub fn iso2(&self, country: &str) -> Option<&str> {
+        self.iso2.get(country).map(|c| &**c)
+    }
+
+    /// The actor with this id.
+    pub fn actor_by_id(&self, id: &str) -> Option<&Actor> {
+        self.actor(*self.ids.get(id)?)
+    }
+
+    /// The region named `name` in `country` (canonical country name).
+    pub fn region(&self, name: &str, country: Option<&str>) -> Option<&Actor> {
+        self.regions
+            .get(name)?
+            .iter()
+            .filter_map(|&id| self.actor(id))
+            .find(|a| a.country.as_deref() == country)
     }
 
     /// The singular demonym of a canonical country name.
@@ -366,6 +560,17 @@ mod tests {
         let end = spell_at(text, start, "People's Republic of China").unwrap();
         assert_eq!(&text[start..end], "People’s  Republic of China");
         assert!(spell_at(text, start, "People's Republic of Chinas").is_none());
+    }
+
+    #[test]
+    fn slugs_fold_and_join() {
+        assert_eq!(slug("Recep Tayyip Erdoğan"), "recep-tayyip-erdogan");
+        assert_eq!(slug("U.S. Army"), "us-army");
+        assert_eq!(slug("People's Liberation Army"), "peoples-liberation-army");
+        assert_eq!(slug("  Kim -- Jong Un "), "kim-jong-un");
+        assert_eq!(slug("Москва"), "москва");
+        assert!(is_acronym_id("NATO") && is_acronym_id("MI6"));
+        assert!(!is_acronym_id("U.N.") && !is_acronym_id("Nato"));
     }
 
     #[test]

@@ -5,14 +5,52 @@
 //! know become people or organisations by their context (a title before them, an organisation
 //! head word in them, a full name earlier in the document). This is a first version aimed at
 //! quote speakers and their affiliations, not a general-purpose tagger.
+//!
+//! # Actor ids
+//!
+//! Every entity that resolves to a known actor carries its stable id ([`Actor::id`]):
+//! `country:<ISO 3166 alpha-2>` (countries, their names, demonyms and plural demonyms:
+//! "Chinese citizens" → `country:CN`), `region:<CC>:<slug>` and `city:<CC>:<slug>` (with the
+//! country's alpha-2 code), `location:<slug>`, `org:<acronym or slug>` (`org:nato`, `org:unsc`),
+//! `person:<slug>` (`person:volodymyr-zelensky`) and `group:<slug>`. A government body the
+//! gazetteer does not list but whose country the text gives gets `org:<CC>:<slug>`
+//! ("China’s Foreign Ministry" → `org:CN:foreign-ministry`). A person the gazetteer does not know
+//! gets `person:<slug of the fullest name in the document>`, so that "Maria Okafor" and a later
+//! "Okafor" share it; such ids are only meaningful within one document.
+//!
+//! # User actor files
+//!
+//! [`EntityRecognizer::with_user_actors`] reads a TOML file of `[[actor]]` tables (example:
+//! `examples/actors.toml`):
+//!
+//! ```toml
+//! [[actor]]
+//! name = "Lin Jian"                       # required: the canonical name, also matched in text
+//! kind = "person"                         # required: person, organization (org), country,
+//!                                         #   region, city, location or group
+//! aliases = ["Spokesperson Lin"]          # other spellings matched in text (exact case)
+//! country = "CN"                          # ISO 3166 alpha-2/alpha-3 code, or a country or
+//!                                         #   organisation name the gazetteer knows
+//! role = "Foreign Ministry Spokesperson"  # a person's office
+//! affiliation = "Ministry of Foreign Affairs"
+//! id = "person:lin-jian"                  # default: derived from kind, name and country as above
+//! ```
+//!
+//! Unknown fields are errors (to catch typos). A user entry's names and aliases take over any
+//! shipped actor spelled the same; an entry whose id (given or derived) is a shipped actor's
+//! updates that actor instead of adding one. A malformed file is rejected whole, with an
+//! [`ActorFileError`] naming the file, the line and the field.
 
+mod actors;
 mod gazetteer;
 mod scan;
 mod words;
 
+pub use actors::ActorFileError;
 use claimgraph_core::layers::Entity;
 use claimgraph_core::Analysis;
 use gazetteer::Gazetteer;
+use std::path::Path;
 
 /// What kind of thing an actor is.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
@@ -31,6 +69,9 @@ pub enum ActorKind {
 /// Something the gazetteer knows by name.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Actor {
+    /// Stable id: `country:UA`, `region:UA:donetsk`, `city:UA:kyiv`, `location:black-sea`,
+    /// `org:nato`, `person:volodymyr-zelensky`, `group:kurdish`.
+    pub id: String,
     /// Canonical name ("United States", "Volodymyr Zelensky", "Kremlin").
     pub name: String,
     pub kind: ActorKind,
@@ -39,6 +80,9 @@ pub struct Actor {
     pub country: Option<String>,
     /// A person's office ("Foreign Ministry Spokesperson"), or "capital" for a capital city.
     pub role: Option<String>,
+    /// The organisation a person works for, when a user file names it ("Ministry of Foreign
+    /// Affairs").
+    pub affiliation: Option<String>,
 }
 
 /// Finds entities in a segmented text.
@@ -55,6 +99,14 @@ impl EntityRecognizer {
         }
     }
 
+    /// Adds the actors of a user file (see the crate doc for its format). Their names take
+    /// precedence over shipped ones; an entry with a shipped actor's id updates that actor. On
+    /// error nothing is added.
+    pub fn with_user_actors(mut self, path: &Path) -> Result<Self, ActorFileError> {
+        actors::load(&mut self.gazetteer, path)?;
+        Ok(self)
+    }
+
     /// Entities of `text`, ordered by position, never overlapping; `analysis` must hold the
     /// tokens and sentences of `text`.
     pub fn recognize(&self, text: &str, analysis: &Analysis) -> Vec<Entity> {
@@ -65,6 +117,11 @@ impl EntityRecognizer {
     /// "China’s"); exact spelling wins over a case-insensitive match.
     pub fn lookup(&self, surface: &str) -> Option<&Actor> {
         self.gazetteer.lookup(surface)
+    }
+
+    /// The actor with this id ("country:UA", "org:nato").
+    pub fn actor(&self, id: &str) -> Option<&Actor> {
+        self.gazetteer.actor_by_id(id)
     }
 
     /// Every actor the gazetteer knows.

@@ -9,7 +9,7 @@
 //! surname of a person named earlier or later becomes that person. Everything is linear in the
 //! number of tokens; the only per-token work is one hash lookup of the token's first word.
 
-use crate::gazetteer::{FastMap, Gazetteer};
+use crate::gazetteer::{slug, FastMap, Gazetteer};
 use crate::words::{self, TitleWord};
 use crate::ActorKind;
 use claimgraph_core::layers::{Entity, EntityLabel, Token, TokenKind};
@@ -74,6 +74,8 @@ struct Found<'a> {
     label: EntityLabel,
     canonical: Cow<'a, str>,
     country: Option<Cow<'a, str>>,
+    /// The actor id, see [`crate::Actor::id`].
+    actor: Option<Cow<'a, str>>,
     paragraph: usize,
     /// A ministry-like name whose country the text leaves to context; holds the normalised head
     /// ("Foreign Ministry") to prefix with the demonym once the country is known.
@@ -354,14 +356,20 @@ impl<'a> Scan<'a> {
         } else {
             span
         };
-        let country = actor.country.as_deref().map(Cow::Borrowed);
-        self.push(
+        // Donetsk the city takes the plain name; with "region" it is Donetsk the region.
+        let region = self
+            .gaz
+            .region(&actor.name, actor.country.as_deref())
+            .unwrap_or(actor);
+        self.found.push(Found {
             span,
-            EntityLabel::Gpe,
-            Cow::Owned(canonical),
-            country,
+            label: EntityLabel::Gpe,
+            canonical: Cow::Owned(canonical),
+            country: actor.country.as_deref().map(Cow::Borrowed),
+            actor: Some(Cow::Borrowed(&region.id)),
             paragraph,
-        );
+            needs_country: None,
+        });
         Some(next + 1)
     }
 
@@ -716,16 +724,26 @@ impl<'a> Scan<'a> {
             (Some(head), None) => Cow::Owned(head.clone()),
             _ => collapse_spaces(surface),
         };
+        let actor = match (&head, &country) {
+            (Some(head), Some(c)) => self.body_id(c, head).map(Cow::Owned),
+            _ => None,
+        };
         let needs_country = if country.is_none() { head } else { None };
         self.found.push(Found {
             span,
             label: EntityLabel::Org,
             canonical,
             country,
+            actor,
             paragraph: context.paragraph,
             needs_country,
         });
         true
+    }
+
+    /// The id of a country's body the gazetteer does not list: "org:CN:foreign-ministry".
+    fn body_id(&self, country: &str, body: &str) -> Option<String> {
+        body_id(self.gaz, country, body)
     }
 
     /// The country of a gazetteer country name or demonym ("Chinese" -> "China").
@@ -832,15 +850,18 @@ impl<'a> Scan<'a> {
         if next.label != EntityLabel::Org || org.country.as_deref() == Some(country) {
             return false;
         }
+        let actor = self.body_id(country, next_span.text(self.text));
         let span = Span::new(span.start, next_span.end);
         let canonical = collapse_spaces(span.text(self.text));
-        self.push(
+        self.found.push(Found {
             span,
-            EntityLabel::Org,
+            label: EntityLabel::Org,
             canonical,
-            Some(Cow::Borrowed(country)),
-            context.paragraph,
-        );
+            country: Some(Cow::Borrowed(country)),
+            actor: actor.map(Cow::Owned),
+            paragraph: context.paragraph,
+            needs_country: None,
+        });
         true
     }
 
@@ -865,6 +886,7 @@ impl<'a> Scan<'a> {
             label: name.label,
             canonical: Cow::Borrowed(canonical),
             country: actor.country.as_deref().map(Cow::Borrowed),
+            actor: Some(Cow::Borrowed(&actor.id)),
             paragraph,
             needs_country: None,
         })
@@ -916,6 +938,7 @@ impl<'a> Scan<'a> {
             label,
             canonical,
             country,
+            actor: None,
             paragraph,
             needs_country: None,
         });
@@ -942,6 +965,9 @@ impl<'a> Scan<'a> {
                 if words::is_date_preposition(self.lower(prev)) {
                     return Some(i + 1);
                 }
+            }
+            if year_number(word) && self.bare_year(i, start, end) {
+                return Some(i + 1);
             }
             return None;
         }
@@ -981,6 +1007,53 @@ impl<'a> Scan<'a> {
         (after_preposition || (!march && i > start)).then_some(j)
     }
 
+    /// Whether a year-like number with no date word before it is a year: news writes counts of
+    /// that size with a separator ("2,000"), so it is one unless money or a hedge comes before it
+    /// or a content word after it ("2000 troops"), a determiner before it excepted.
+    fn bare_year(&mut self, i: usize, start: usize, end: usize) -> bool {
+        if i > start {
+            let prev = self.word(i - 1);
+            let lower = self.lower(prev);
+            if matches!(
+                lower,
+                "$" | "€"
+                    | "£"
+                    | "¥"
+                    | "than"
+                    | "about"
+                    | "some"
+                    | "nearly"
+                    | "almost"
+                    | "least"
+                    | "over"
+                    | "around"
+                    | "approximately"
+                    | "roughly"
+                    | "to"
+                    | "and"
+                    | "or"
+            ) {
+                return false;
+            }
+            // "the 2008 election": after a determiner a bare number this size is a year.
+            if matches!(lower, "the" | "a" | "an" | "its" | "his" | "her" | "their") {
+                return true;
+            }
+        }
+        if i + 1 >= end {
+            return true;
+        }
+        let Some(next) = self.tokens.get(i + 1) else {
+            return true;
+        };
+        let word = next.span.text(self.text);
+        if next.kind != TokenKind::Word || !word.chars().next().is_some_and(char::is_lowercase) {
+            return true;
+        }
+        let lower = self.lower(word);
+        words::is_function_word(lower)
+    }
+
     fn year_after(&self, j: usize, end: usize) -> usize {
         if j < end && year_number(self.word(j)) {
             j + 1
@@ -1005,11 +1078,23 @@ impl<'a> Scan<'a> {
         }
         fill_context_countries(self.gaz, &mut kept);
         kept.into_iter()
-            .map(|f| Entity {
-                span: f.span,
-                label: f.label,
-                canonical: f.canonical.into_owned(),
-                country: f.country.map(Cow::into_owned),
+            .map(|f| {
+                // A person the gazetteer does not know is identified by the fullest name the
+                // document gives, which its surname mentions share.
+                let actor = match f.actor {
+                    Some(id) => Some(id.into_owned()),
+                    None if f.label == EntityLabel::Person => {
+                        Some(format!("person:{}", slug(&f.canonical)))
+                    }
+                    None => None,
+                };
+                Entity {
+                    span: f.span,
+                    label: f.label,
+                    canonical: f.canonical.into_owned(),
+                    country: f.country.map(Cow::into_owned),
+                    actor,
+                }
             })
             .collect()
     }
@@ -1079,6 +1164,7 @@ impl<'a> Scan<'a> {
                     label: EntityLabel::Person,
                     canonical: person.canonical.clone(),
                     country: person.country.clone(),
+                    actor: person.actor.clone(),
                     paragraph: single.paragraph,
                     needs_country: None,
                 };
@@ -1114,6 +1200,7 @@ fn fill_context_countries(gaz: &Gazetteer, found: &mut [Found<'_>]) {
                 if f.paragraph <= paragraph + 1 {
                     let prefix = gaz.demonym(country).unwrap_or(country);
                     f.canonical = Cow::Owned(format!("{prefix} {head}"));
+                    f.actor = body_id(gaz, country, &head).map(Cow::Owned);
                     f.country = Some(Cow::Owned(country.clone()));
                 }
             }
@@ -1123,6 +1210,13 @@ fn fill_context_countries(gaz: &Gazetteer, found: &mut [Found<'_>]) {
             last = Some((f.paragraph, country.to_string()));
         }
     }
+}
+
+/// The id of a body of `country` the gazetteer does not list ("org:CN:foreign-ministry");
+/// `None` when `country` is not a country (an organisation's own body).
+fn body_id(gaz: &Gazetteer, country: &str, body: &str) -> Option<String> {
+    let iso2 = gaz.iso2(country)?;
+    Some(format!("org:{iso2}:{}", slug(body)))
 }
 
 /// "Ministry of Foreign Affairs" and "Foreign Affairs Ministry" are both "Foreign Ministry";

@@ -15,17 +15,18 @@ fn analyse(text: &str) -> Vec<Entity> {
     recognizer().recognize(text, &analysis)
 }
 
-/// One line per entity: `text | LABEL | canonical | country`.
+/// One line per entity: `text | LABEL | canonical | country | actor`.
 fn show(text: &str) -> Vec<String> {
     analyse(text)
         .iter()
         .map(|e| {
             format!(
-                "{} | {} | {} | {}",
+                "{} | {} | {} | {} | {}",
                 e.span.text(text),
                 e.label.as_str(),
                 e.canonical,
-                e.country.as_deref().unwrap_or("-")
+                e.country.as_deref().unwrap_or("-"),
+                e.actor.as_deref().unwrap_or("-")
             )
         })
         .collect()
@@ -235,4 +236,68 @@ proptest! {
         let text = words.join(" ");
         let _ = analyse(&text);
     }
+}
+
+#[test]
+fn user_actors_are_recognized_with_their_ids() {
+    let path = std::path::Path::new(concat!(env!("CARGO_MANIFEST_DIR"), "/examples/actors.toml"));
+    let r = EntityRecognizer::shipped().with_user_actors(path).unwrap();
+    let text = "Ambassador Zhu met the KHPG in Pokrovsk. Lin Jian said Zhu Qingqiao was right.";
+    let mut analysis = Analysis::default();
+    claimgraph_text::segment(text, &mut analysis);
+    let found: Vec<String> = r
+        .recognize(text, &analysis)
+        .iter()
+        .map(|e| {
+            format!(
+                "{} | {} | {} | {}",
+                e.span.text(text),
+                e.label.as_str(),
+                e.country.as_deref().unwrap_or("-"),
+                e.actor.as_deref().unwrap_or("-")
+            )
+        })
+        .collect();
+    insta::assert_debug_snapshot!(found);
+    let lin = r.actor("person:lin-jian").unwrap();
+    assert_eq!(
+        lin.affiliation.as_deref(),
+        Some("Ministry of Foreign Affairs")
+    );
+    let err = EntityRecognizer::shipped()
+        .with_user_actors(std::path::Path::new("/nonexistent.toml"))
+        .unwrap_err();
+    assert!(err.to_string().contains("/nonexistent.toml"));
+}
+
+#[test]
+fn actor_ids_are_unique_and_well_formed() {
+    let r = recognizer();
+    let mut seen = std::collections::HashSet::new();
+    for actor in r.actors() {
+        assert!(seen.insert(actor.id.as_str()), "duplicate id {}", actor.id);
+        let (kind, rest) = actor.id.split_once(':').unwrap();
+        assert!(
+            !kind.is_empty() && !rest.is_empty() && !rest.contains(' '),
+            "{}",
+            actor.id
+        );
+        assert_eq!(r.actor(&actor.id), Some(actor));
+    }
+    assert_eq!(r.lookup("NATO").unwrap().id, "org:nato");
+    assert_eq!(r.lookup("Ukraine").unwrap().id, "country:UA");
+}
+
+#[test]
+fn bare_years_are_dates_but_counts_are_not() {
+    let dates: Vec<String> = show(
+        "The 2008 election was held. About 1500 troops came, paid $2000 each, and 1999 saw more.",
+    )
+    .into_iter()
+    .filter(|line| line.contains("| DATE |"))
+    .collect();
+    assert_eq!(
+        dates,
+        ["2008 | DATE | 2008 | - | -", "1999 | DATE | 1999 | - | -"]
+    );
 }

@@ -62,7 +62,9 @@
 //! character with any gold cue segment / predicted cues; R = gold cues with a segment sharing a
 //! character with any predicted cue / gold cues.
 
+pub mod extraction;
 mod gold;
+pub mod ner;
 mod predict;
 mod score;
 mod spans;

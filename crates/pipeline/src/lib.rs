@@ -32,6 +32,14 @@ impl Pipeline {
         }
     }
 
+    /// The shipped analyzers with another entity recognizer (e.g. one extended by a user actor file).
+    pub fn with_entities(entities: EntityRecognizer) -> Self {
+        Pipeline {
+            entities,
+            attributor: Attributor::shipped(),
+        }
+    }
+
     /// Analyzes one document. Pure: the same text always gives the same analysis.
     pub fn analyze(&self, document: &Document) -> Analysis {
         let text = document.text.as_str();
