@@ -17,7 +17,9 @@ use claimgraph_pipeline::Pipeline;
 use clap::ValueEnum;
 use rayon::prelude::*;
 
-use crate::input::{Diagnostic, Item};
+use claimgraph_sources::{Diagnostic, Item};
+
+use crate::intake::{take_batch, Progress};
 use crate::pretty::{self, Palette};
 
 /// Documents analysed together before their output is written.
@@ -111,13 +113,15 @@ pub fn run<W: Write, E: Write>(
     palette: Palette,
     out: W,
     mut diagnostics: E,
+    progress: &Progress,
 ) -> io::Result<Summary> {
     let mut items = items.peekable();
     let mut sink = Sink::new(out, format);
     let mut summary = Summary::default();
     let mut duplicates = Duplicates::default();
     while items.peek().is_some() {
-        let batch = take_batch(&mut items);
+        let batch = take_batch(&mut items, BATCH_DOCUMENTS, BATCH_BYTES);
+        let documents_in_batch = batch.iter().filter(|i| matches!(i, Item::Doc(_))).count() as u64;
         let analyzed: Vec<Analyzed> = batch
             .into_par_iter()
             .map(|item| match item {
@@ -163,41 +167,33 @@ pub fn run<W: Write, E: Write>(
                     summary.documents += 1;
                     sink.write(text)?;
                 }
-                Marked::Warning(d) => {
-                    // Diagnostics are best effort: a closed stderr must not stop the analysis.
+                // Diagnostics are best effort: a closed stderr must not stop the analysis.
+                Marked::Warning(d) => progress.suspend(|| {
                     let _ = writeln!(
                         diagnostics,
                         "claimgraph: {}: warning: {}",
                         d.place, d.message
                     );
-                }
+                }),
                 Marked::Failed(d) => {
                     summary.failed += 1;
-                    let _ = writeln!(diagnostics, "claimgraph: {d}");
+                    progress.suspend(|| {
+                        let _ = writeln!(diagnostics, "claimgraph: {d}");
+                    });
                 }
             }
         }
         sink.flush()?;
+        progress.advance(
+            documents_in_batch,
+            format!(
+                "{} failed, {} duplicates",
+                summary.failed, summary.duplicates
+            ),
+        );
     }
     sink.finish()?;
     Ok(summary)
-}
-
-fn take_batch(items: &mut impl Iterator<Item = Item>) -> Vec<Item> {
-    let mut batch = Vec::new();
-    let mut documents = 0;
-    let mut bytes = 0;
-    for item in items.by_ref() {
-        if let Item::Doc(document) = &item {
-            documents += 1;
-            bytes += document.text.len();
-        }
-        batch.push(item);
-        if documents >= BATCH_DOCUMENTS || bytes >= BATCH_BYTES {
-            break;
-        }
-    }
-    batch
 }
 
 /// Frames rendered documents: blank-line separated reports, JSON lines, or one JSON value.
@@ -291,6 +287,7 @@ mod tests {
             Palette::plain(),
             &mut out,
             &mut err,
+            &Progress::new(None, "documents"),
         )
         .unwrap();
         (

@@ -16,7 +16,7 @@ use clap::{Args, ValueEnum};
 use rayon::prelude::*;
 use serde::Serialize;
 
-use crate::input::{describe_io, Item, JsonlReader, Source};
+use claimgraph_sources::{describe_io, Item, JsonlReader, Source};
 
 /// spaCy `en_core_web_sm` on this machine class, measured by the project (see shared/peers).
 pub const SPACY_WORDS_PER_CPU_SECOND: f64 = 3200.0;

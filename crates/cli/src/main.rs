@@ -6,21 +6,18 @@
 mod analyze;
 mod bench;
 mod eval;
-mod input;
+mod intake;
 mod pretty;
 mod store;
 
 use std::io::{self, IsTerminal, Write};
-use std::path::PathBuf;
 use std::process::ExitCode;
 
-use claimgraph_entities::EntityRecognizer;
-use claimgraph_pipeline::Pipeline;
 use clap::{Args, Parser, Subcommand};
 
 use crate::analyze::Format;
 use crate::bench::BenchArgs;
-use crate::input::{InputFormat, Inputs, Source};
+use crate::intake::{reading_summary, IntakeArgs, Progress};
 use crate::pretty::Palette;
 
 /// claimgraph: who claimed what in the news, with exact character spans.
@@ -49,15 +46,12 @@ struct AnalyzeArgs {
     /// Output format.
     #[arg(long, value_enum, default_value_t = Format::Pretty)]
     format: Format,
-    /// How to read inputs; `auto` reads .jsonl/.ndjson files as JSONL and everything else as text.
-    #[arg(long, value_enum, default_value_t = InputFormat::Auto)]
-    input_format: InputFormat,
-    /// Extra actors (people, organisations) in a TOML file: see `crates/entities/examples/actors.toml`.
-    #[arg(long, value_name = "FILE")]
-    actors: Option<PathBuf>,
-    /// Articles to analyse: text files or JSONL; `-` or nothing reads standard input.
-    #[arg(value_name = "INPUT")]
-    inputs: Vec<PathBuf>,
+    /// Print what was read, extracted, skipped, duplicated and failed to standard error at the end
+    /// (always on when standard error is a terminal).
+    #[arg(long)]
+    summary: bool,
+    #[command(flatten)]
+    intake: IntakeArgs,
 }
 
 fn main() -> ExitCode {
@@ -81,29 +75,34 @@ fn main() -> ExitCode {
 
 /// Analyses every input; `Ok(false)` when some input failed but the rest was processed.
 fn run_analyze(args: AnalyzeArgs) -> anyhow::Result<bool> {
-    let sources = args.inputs.into_iter().map(Source::from_arg).collect();
-    let items = Inputs::new(sources, args.input_format);
+    let pipeline = args.intake.pipeline()?;
+    let mut items = args.intake.open();
+    let tally = items.tally();
     let stdout = io::stdout();
     let palette = Palette::detect(stdout.is_terminal());
     let out = io::BufWriter::with_capacity(1 << 16, stdout.lock());
-    let pipeline = pipeline_with(args.actors.as_deref())?;
+    let progress = Progress::new(None, "documents");
     let summary = analyze::run(
-        items,
+        &mut items,
         &pipeline,
         args.format,
         palette,
         out,
         io::stderr().lock(),
-    )?;
+        &progress,
+    );
+    progress.finish();
+    let summary = summary?;
+    if args.summary || io::stderr().is_terminal() {
+        let _ = writeln!(
+            io::stderr(),
+            "claimgraph: {}; {} analysed, {} duplicates of earlier documents",
+            reading_summary(&tally.counts(), items.skipped_language()),
+            summary.documents,
+            summary.duplicates,
+        );
+    }
     Ok(summary.failed == 0)
-}
-
-/// The shipped pipeline, with the actors of a user file when one is given.
-fn pipeline_with(actors: Option<&std::path::Path>) -> anyhow::Result<Pipeline> {
-    Ok(match actors {
-        Some(path) => Pipeline::with_entities(EntityRecognizer::shipped().with_user_actors(path)?),
-        None => Pipeline::new(),
-    })
 }
 
 /// A reader that closed our stdout (`claimgraph analyze ... | head`) is not an error worth reporting.

@@ -48,12 +48,19 @@ pub fn jsonl(ledger: &Ledger, filter: &QuoteFilter, out: &mut impl Write) -> Res
     Ok(written)
 }
 
-/// Quotes a CSV field when it holds a separator, quote or line break (RFC 4180).
+/// Quotes a CSV field when it holds a separator, quote or line break (RFC 4180). A field that a
+/// spreadsheet would run as a formula (`=`, `+`, `-`, `@`, tab or CR first) gets a leading `'`,
+/// as OWASP advises: quoted text from the web must not execute when an analyst opens the file.
 pub fn csv_field(value: &str) -> String {
+    let value = if value.starts_with(['=', '+', '-', '@', '\t', '\r']) {
+        format!("'{value}")
+    } else {
+        value.to_owned()
+    };
     if value.contains([',', '"', '\n', '\r']) {
         format!("\"{}\"", value.replace('"', "\"\""))
     } else {
-        value.to_owned()
+        value
     }
 }
 
@@ -472,6 +479,8 @@ mod tests {
     fn csv_quotes_only_when_needed() {
         assert_eq!(csv_field("plain"), "plain");
         assert_eq!(csv_field("a, \"b\"\nc"), "\"a, \"\"b\"\"\nc\"");
+        assert_eq!(csv_field("=HYPERLINK(\"x\")"), "\"'=HYPERLINK(\"\"x\"\")\"");
+        assert_eq!(csv_field("@SUM(A1)"), "'@SUM(A1)");
     }
 
     #[test]

@@ -5,19 +5,19 @@
 //! is reported stored only after its batch committed, so a killed run never claims more than the
 //! file holds, and the next run skips what is already there.
 
-use std::io::{self, IsTerminal, Write};
+use std::io::{self, Write};
 use std::sync::mpsc;
 use std::thread;
-use std::time::Duration;
 
 use anyhow::anyhow;
 use claimgraph_ledger::{Ledger, Outcome, Prepared};
 use claimgraph_pipeline::{Pipeline, ANALYZER_VERSION};
-use indicatif::{ProgressBar, ProgressStyle};
 use rayon::prelude::*;
 
 use super::{IngestArgs, ReanalyzeArgs};
-use crate::input::{Diagnostic, Inputs, Item, Source};
+use claimgraph_sources::{Diagnostic, Item};
+
+use crate::intake::{reading_summary, take_batch, Progress};
 
 /// Documents per transaction: large enough to amortise the commit, small enough that a kill loses
 /// little work.
@@ -44,89 +44,19 @@ struct Tally {
     failed: u64,
 }
 
-/// Progress on standard error: a live bar on a terminal, nothing otherwise.
-struct Progress {
-    bar: Option<ProgressBar>,
-}
-
-impl Progress {
-    fn new(total: Option<u64>, what: &str) -> Progress {
-        if !io::stderr().is_terminal() {
-            return Progress { bar: None };
-        }
-        let bar = match total {
-            Some(total) => ProgressBar::new(total),
-            None => ProgressBar::new_spinner(),
-        };
-        let template = match total {
-            Some(_) => {
-                format!("{{bar:40}} {{pos}}/{{len}} {what} [{{elapsed}}, {{per_sec}}] {{msg}}")
-            }
-            None => format!("{{spinner}} {{pos}} {what} [{{elapsed}}, {{per_sec}}] {{msg}}"),
-        };
-        if let Ok(style) = ProgressStyle::with_template(&template) {
-            bar.set_style(style);
-        }
-        bar.enable_steady_tick(Duration::from_millis(200));
-        Progress { bar: Some(bar) }
-    }
-
-    fn advance(&self, by: u64, message: String) {
-        if let Some(bar) = &self.bar {
-            bar.inc(by);
-            bar.set_message(message);
-        }
-    }
-
-    /// Prints a diagnostic line without tearing the bar. Best effort: a closed stderr must not stop
-    /// the ingest.
-    fn note(&self, line: &str) {
-        match &self.bar {
-            Some(bar) => bar.suspend(|| {
-                let _ = writeln!(io::stderr(), "{line}");
-            }),
-            None => {
-                let _ = writeln!(io::stderr(), "{line}");
-            }
-        }
-    }
-
-    fn finish(&self) {
-        if let Some(bar) = &self.bar {
-            bar.finish_and_clear();
-        }
-    }
-}
-
-fn take_batch(items: &mut impl Iterator<Item = Item>) -> Vec<Item> {
-    let mut batch = Vec::new();
-    let mut documents = 0;
-    let mut bytes = 0;
-    for item in items.by_ref() {
-        if let Item::Doc(document) = &item {
-            documents += 1;
-            bytes += document.text.len();
-        }
-        batch.push(item);
-        if documents >= BATCH_DOCUMENTS || bytes >= BATCH_BYTES {
-            break;
-        }
-    }
-    batch
-}
-
 /// Ingests every input; `Ok(false)` when some item failed.
 pub fn ingest(args: &IngestArgs) -> anyhow::Result<bool> {
     let path = args.db.path();
     let ledger = Ledger::open(&path)?;
-    let sources = args.inputs.iter().cloned().map(Source::from_arg).collect();
-    let mut items = Inputs::new(sources, args.input_format).peekable();
-    let pipeline = Pipeline::new();
+    let pipeline = args.intake.pipeline()?;
+    let mut intake = args.intake.open();
+    let reading = intake.tally();
+    let mut items = intake.by_ref().peekable();
     let (send, receive) = mpsc::sync_channel::<Vec<Slot>>(QUEUE_BATCHES);
     let list = args.list;
     let writer = thread::spawn(move || write_all(ledger, receive, list));
     while items.peek().is_some() {
-        let batch = take_batch(&mut items);
+        let batch = take_batch(&mut items, BATCH_DOCUMENTS, BATCH_BYTES);
         let slots: Vec<Slot> = batch
             .into_par_iter()
             .map(|item| match item {
@@ -153,7 +83,12 @@ pub fn ingest(args: &IngestArgs) -> anyhow::Result<bool> {
         .map_err(|_| anyhow!("the writer thread stopped unexpectedly"))?;
     let _ = writeln!(
         io::stderr(),
-        "claimgraph: read {} documents: {} stored ({} duplicates of stored stories), {} replaced, {} unchanged, {} failed → {}",
+        "claimgraph: {}",
+        reading_summary(&reading.counts(), intake.skipped_language())
+    );
+    let _ = writeln!(
+        io::stderr(),
+        "claimgraph: {} documents: {} stored ({} duplicates of stored stories), {} replaced, {} unchanged, {} failed → {}",
         tally.read,
         tally.stored,
         tally.duplicates,

@@ -15,7 +15,7 @@ use anyhow::Context;
 use claimgraph_ledger::{export, ActorFilter, Ledger, QuoteFilter};
 use clap::{Args, Subcommand, ValueEnum};
 
-use crate::input::InputFormat;
+use crate::intake::IntakeArgs;
 
 /// Help text shared by every `--db`.
 const DB_HELP: &str =
@@ -57,15 +57,11 @@ impl DbArgs {
 pub struct IngestArgs {
     #[command(flatten)]
     db: DbArgs,
-    /// How to read inputs; `auto` reads .jsonl/.ndjson files as JSONL and everything else as text.
-    #[arg(long, value_enum, default_value_t = InputFormat::Auto)]
-    input_format: InputFormat,
     /// Print `stored|replaced|unchanged|duplicate|failed<TAB>id` to stdout once each document is committed.
     #[arg(long)]
     list: bool,
-    /// Articles to store: text files or JSONL; `-` or nothing reads standard input.
-    #[arg(value_name = "SOURCE")]
-    inputs: Vec<PathBuf>,
+    #[command(flatten)]
+    intake: IntakeArgs,
 }
 
 #[derive(Debug, Args)]
