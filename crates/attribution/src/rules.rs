@@ -11,6 +11,7 @@ use crate::words::{self, contains, is_quote, is_word, starts_upper, Words};
 use claimgraph_core::layers::{EntityLabel, QuoteKind, Sentence, Stance, Token, TokenKind};
 use claimgraph_core::{Analysis, Span};
 use claimgraph_lexicon::{CueClass, CueMatch, Lexicon, VerbForm};
+use claimgraph_tagger::Tagged;
 
 pub struct Context<'a> {
     pub text: &'a str,
@@ -18,6 +19,8 @@ pub struct Context<'a> {
     pub words: &'a Words<'a>,
     pub regions: &'a [QuotedRegion],
     pub lexicon: &'a Lexicon,
+    /// Cues the learned tagger proposes where the lexicon knows none, and lexicon cues it doubts.
+    pub tagged: &'a Tagged,
 }
 
 /// How the source of an attribution was found, so speaker resolution knows what to trust.
@@ -82,6 +85,34 @@ impl Context<'_> {
         self.tokens().partition_point(|t| t.span.start < offset)
     }
 
+    /// The tagger's cue starting at token `at`. Its stance is unknown (`other`); its form is
+    /// guessed from the spelling of its last word so the verb rules treat it like a lexicon verb.
+    fn tagged_cue_at(&self, at: usize) -> Option<CueMatch> {
+        let proposed = &self.tagged.proposed;
+        let index = proposed.partition_point(|&(start, _)| start < at);
+        let &(start, end) = proposed.get(index)?;
+        if start != at {
+            return None;
+        }
+        let last = self.word(end.saturating_sub(1));
+        let form = if last.ends_with("ed") {
+            VerbForm::Past
+        } else if last.ends_with("ing") {
+            VerbForm::Gerund
+        } else if last.ends_with('s') && !last.ends_with("ss") {
+            VerbForm::ThirdPerson
+        } else {
+            VerbForm::Base
+        };
+        Some(CueMatch {
+            len: end - start,
+            lemma: "",
+            stance: Stance::Other,
+            class: CueClass::Belief,
+            form,
+        })
+    }
+
     /// Every attribution in document order.
     pub fn find(&self) -> Vec<Found> {
         let mut found: Vec<Found> = Vec::new();
@@ -99,10 +130,16 @@ impl Context<'_> {
                     continue;
                 }
                 let words = self.words.slice(at, (at + MAX_CUE_TOKENS).min(end));
-                let candidates = [
-                    self.lexicon.noun_cue_at(&words),
-                    self.lexicon.cue_at(&words),
-                ];
+                let doubted = self.tagged.doubted.binary_search(&at).is_ok();
+                let candidates = if doubted {
+                    [None, None, None]
+                } else {
+                    [
+                        self.lexicon.noun_cue_at(&words),
+                        self.lexicon.cue_at(&words),
+                        self.tagged_cue_at(at),
+                    ]
+                };
                 let sentence_start = self.span_of(start, start + 1).start;
                 let nested = |f: &Found| f.cue.is_some_and(|c| inside_contents(&found, c));
                 // "… warned that X would not accept Y and urged Z": the shared subject is the reporter's,

@@ -180,3 +180,11 @@ fn pronoun_prefers_a_person_named_after_the_last_speaker() {
     let text = "Spokesman Tomas Reller warned that the port would not accept threats and urged talks.\nThe union's chairwoman, Lena Osk, was blunter. She said the strike would go on.";
     insta::assert_json_snapshot!(attribute(text));
 }
+
+#[test]
+fn cues_only_the_learned_tagger_knows() {
+    // "touted" and "are confident" are in no lexicon list; the tagger proposes them in context.
+    let text = "The mayor touted the new bus lanes as a success for commuters.\n\
+                Local officials are confident the bridge will reopen in May.";
+    insta::assert_json_snapshot!(attribute(text));
+}

@@ -4,6 +4,7 @@
 //! Every command takes `--db PATH`; without it the ledger is `$CLAIMGRAPH_DB`, else
 //! `./claimgraph.db`.
 
+mod bench;
 mod ingest;
 mod render;
 
@@ -39,6 +40,9 @@ pub enum StoreCommand {
     Stats(Box<StatsArgs>),
     /// Export quotes as JSONL, CSV, schema.org JSON-LD, Citron annotations, or a GraphML network.
     Export(Box<ExportArgs>),
+    /// Measure ingest (wall time, documents/s, database size, peak memory) and query latency
+    /// (p50/p95) on a fresh ledger built from news-bench.
+    BenchLedger(Box<bench::BenchLedgerArgs>),
 }
 
 #[derive(Debug, Args)]
@@ -257,6 +261,7 @@ pub fn run(command: StoreCommand) -> anyhow::Result<bool> {
             with_stdout(|out, _| render::stats(&stats, args.format, out))
         }
         StoreCommand::Export(args) => run_export(&args),
+        StoreCommand::BenchLedger(args) => bench::run(&args, &mut io::stdout().lock()),
     }
 }
 
