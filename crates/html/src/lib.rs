@@ -79,6 +79,7 @@ pub fn extract(bytes: &[u8], hint: &PageHint) -> Result<Page, HtmlError> {
         });
     }
     let (html, _) = decode(bytes, hint.charset);
+    let html = separate_blocks(&html);
     let base = hint
         .url
         .and_then(|url| url::Url::parse(url.trim()).ok())
@@ -122,6 +123,63 @@ pub fn extract(bytes: &[u8], hint: &PageHint) -> Result<Page, HtmlError> {
     drop_leading_title(&mut page);
     page.language = language(&page.text);
     Ok(page)
+}
+
+/// Block elements whose end closes a paragraph of text.
+const BLOCK_ENDS: [&str; 16] = [
+    "p",
+    "div",
+    "li",
+    "h1",
+    "h2",
+    "h3",
+    "h4",
+    "h5",
+    "h6",
+    "blockquote",
+    "tr",
+    "section",
+    "article",
+    "header",
+    "footer",
+    "figcaption",
+];
+
+/// `html` with a line break after every closing block tag that is not followed by whitespace.
+/// trafilatura joins the text of adjacent paragraphs when minified markup has no whitespace
+/// between them (`…confirmed.</p><p>Residents…` became `confirmed.Residents`), which runs two
+/// sentences and two paragraphs into one; whitespace between blocks renders the same in a browser.
+fn separate_blocks(html: &str) -> std::borrow::Cow<'_, str> {
+    let mut out = String::new();
+    let mut copied = 0;
+    let mut search = 0;
+    while let Some(found) = html.get(search..).and_then(|rest| rest.find("</")) {
+        let tag_start = search + found + 2;
+        let Some(tag_len) = html.get(tag_start..).and_then(|rest| rest.find('>')) else {
+            break;
+        };
+        let close = tag_start + tag_len + 1;
+        let name = html
+            .get(tag_start..tag_start + tag_len)
+            .unwrap_or("")
+            .trim();
+        let is_block = BLOCK_ENDS.iter().any(|b| b.eq_ignore_ascii_case(name));
+        let followed_by_space = html
+            .get(close..)
+            .and_then(|rest| rest.chars().next())
+            .is_none_or(char::is_whitespace);
+        if is_block && !followed_by_space {
+            out.push_str(html.get(copied..close).unwrap_or(""));
+            out.push('\n');
+            copied = close;
+        }
+        search = close;
+    }
+    if copied == 0 {
+        return std::borrow::Cow::Borrowed(html);
+    }
+    out.push_str(html.get(copied..).unwrap_or(""));
+    std::borrow::Cow::Owned(out)
 }
 
 fn nests_deeper_than(document: &trafilatura::dom::Document, limit: usize) -> bool {
@@ -291,6 +349,23 @@ pub fn fragment_text(html: &str) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn minified_paragraphs_do_not_run_together() {
+        assert_eq!(
+            separate_blocks("<p>One.</p><p>Two.</p>\n<DIV>x</DIV><span>y</span></b>"),
+            "<p>One.</p>\n<p>Two.</p>\n<DIV>x</DIV>\n<span>y</span></b>"
+        );
+        assert!(matches!(
+            separate_blocks("<p>a</p> <p>b</p>"),
+            std::borrow::Cow::Borrowed(_)
+        ));
+        assert_eq!(separate_blocks("</p"), "</p");
+        let page = b"<html><body><article><p>The minister said on Monday that the bridge would reopen \
+next week after repairs, officials confirmed.</p><p>Residents welcomed the news.</p></article></body></html>";
+        let text = extract(page, &PageHint::default()).unwrap().text;
+        assert!(!text.contains("confirmed.Residents"), "{text}");
+    }
     use proptest::prelude::*;
 
     const BODY: &str = "<p>The harbour council voted on Tuesday to close the old ferry pier for \

@@ -67,6 +67,9 @@ pub(crate) struct Fetched {
 enum Robots {
     AllowAll,
     DisallowAll(&'static str),
+    /// The host could not be reached for robots.txt, so (RFC 9309) nothing is fetched; the
+    /// transport error is what the user needs to hear, not a robots verdict.
+    Unreachable(String),
     Rules(Box<Robot>),
 }
 
@@ -225,6 +228,7 @@ impl Fetcher {
                 url.path()
             )),
             Some(Robots::DisallowAll(why)) => Err(format!("blocked by robots.txt: {why}")),
+            Some(Robots::Unreachable(why)) => Err(why.clone()),
             _ => Ok(()),
         }
     }
@@ -238,7 +242,7 @@ impl Fetcher {
         self.wait_turn(url);
         let mut response = match self.agent.get(robots_url.as_str()).call() {
             Ok(response) => response,
-            Err(_) => return Robots::DisallowAll("robots.txt could not be fetched"),
+            Err(error) => return Robots::Unreachable(describe_error(&error, &self.options)),
         };
         let status = response.status();
         if status.is_client_error() || status.is_redirection() {
