@@ -6,6 +6,7 @@ use std::time::Instant;
 
 use anyhow::Context;
 use claimgraph_core::Document;
+use claimgraph_entities::is_nominal;
 use claimgraph_eval::extraction::{read_extraction_benchmark, score_extraction};
 use claimgraph_eval::ner::{read_conll, score_ner, with_titles, NerScheme};
 use claimgraph_eval::{predictions_from_quotes, read_polnear, score_attribution, AnnotatorChoice};
@@ -134,10 +135,17 @@ fn ner(args: &NerArgs, out: &mut impl Write) -> anyhow::Result<()> {
         .par_iter()
         .map(|doc| {
             let analysis = pipeline.analyze(&Document::new(doc.id.clone(), doc.text.clone()));
+            // Gold corpora tag names, not descriptions: "the ministry" resolved to its antecedent
+            // is an entity mention for the ledger, but not a named entity to score.
+            let named: Vec<_> = analysis
+                .entities
+                .into_iter()
+                .filter(|e| !is_nominal(&doc.text, e))
+                .collect();
             let entities = if scheme.titles_in_names() {
-                with_titles(&doc.text, &analysis.entities, &lexicon)
+                with_titles(&doc.text, &named, &lexicon)
             } else {
-                analysis.entities
+                named
             };
             scheme.predictions(&doc.text, &entities)
         })

@@ -83,6 +83,9 @@ pub(crate) struct Gazetteer {
     regions: FastMap<Box<str>, Vec<u32>>,
     /// Actor ids handed out, to keep them unique.
     ids: FastMap<Box<str>, u32>,
+    /// Descriptions that name an organisation by its owner and a common noun ("Israeli army",
+    /// "UN refugee agency"): `owner actor id<TAB>lowercase noun phrase` -> the organisation.
+    descriptions: FastMap<Box<str>, u32>,
 }
 
 /// The leading run of letters and digits of `s` (the whole first char when it is neither).
@@ -199,6 +202,17 @@ fn is_acronym_id(alias: &str) -> bool {
             .all(|c| c.is_ascii_uppercase() || c.is_ascii_digit())
 }
 
+/// A name made of proper words and a trailing common noun ("Israeli army"), as opposed to a
+/// name ("Hayat Tahrir al-Sham").
+fn is_description(surface: &str) -> bool {
+    let mut words = surface.split(' ');
+    let first = words.next().unwrap_or("");
+    let last = surface.rsplit(' ').next().unwrap_or("");
+    first != last
+        && first.chars().next().is_some_and(char::is_uppercase)
+        && last.chars().all(|c| c.is_lowercase() || c == '-')
+}
+
 fn fields(line: &str) -> impl Iterator<Item = &str> {
     line.split('\t').map(str::trim)
 }
@@ -222,6 +236,8 @@ impl Gazetteer {
         let mut gaz = Gazetteer::default();
         let mut country_by_code: FastMap<&str, String> = FastMap::default();
         let mut capitals: FastMap<&str, &str> = FastMap::default();
+        // Organisation aliases ending in a common noun, kept until their owners are loaded.
+        let mut described: Vec<(&str, u32)> = Vec::new();
 
         // Load order is priority: a surface already taken keeps its first owner, so a leader's
         // name beats an organisation's alias, a country beats a city, and a city beats a region.
@@ -254,7 +270,13 @@ impl Gazetteer {
                 .unwrap_or(name);
             let id = format!("org:{}", slug(short));
             let actor = gaz.add_actor(id, name, ActorKind::Organization, nonempty(country), None);
-            gaz.add_names(actor, name, aliases, EntityLabel::Org);
+            for surface in std::iter::once(name).chain(list(aliases)) {
+                if is_description(surface) {
+                    described.push((surface, actor));
+                } else {
+                    gaz.add_name(surface, actor, EntityLabel::Org, None);
+                }
+            }
         }
         for line in data_lines(COUNTRIES) {
             let mut f = fields(line);
@@ -334,6 +356,12 @@ impl Gazetteer {
             gaz.add_names(actor, name, plural, EntityLabel::Norp);
         }
 
+        for (surface, actor) in described {
+            if !gaz.add_description(surface, actor) {
+                gaz.add_name(surface, actor, EntityLabel::Org, None);
+            }
+        }
+
         for ids in gaz.by_first.values_mut() {
             // Stable: equal lengths keep load order, so priority survives.
             let names = &gaz.names;
@@ -342,6 +370,40 @@ impl Gazetteer {
             });
         }
         gaz
+    }
+
+    /// Files "Israeli army" under the actor "Israeli" names, so that the owner is recognised as
+    /// itself and the common noun after it as the organisation; false when no known name
+    /// starts the description.
+    fn add_description(&mut self, surface: &str, actor: u32) -> bool {
+        let words: Vec<&str> = surface.split(' ').collect();
+        for split in (1..words.len()).rev() {
+            let (owner, noun) = words.split_at(split);
+            let owner = owner.join(" ");
+            let owner = owner
+                .strip_suffix("'s")
+                .or_else(|| owner.strip_suffix("\u{2019}s"))
+                .unwrap_or(&owner);
+            let Some(owner_id) = self
+                .owner(owner)
+                .and_then(|id| self.name(id))
+                .and_then(|n| self.actor(n.actor))
+                .map(|a| a.id.clone())
+            else {
+                continue;
+            };
+            let key = format!("{owner_id}\t{}", noun.join(" "));
+            self.descriptions.entry(key.into()).or_insert(actor);
+            return true;
+        }
+        false
+    }
+
+    /// The organisation an owner's actor id and a lowercase noun phrase describe ("country:IL",
+    /// "army").
+    pub fn description(&self, owner: &str, noun: &str) -> Option<&Actor> {
+        let key = format!("{owner}\t{noun}");
+        self.actor(*self.descriptions.get(key.as_str())?)
     }
 
     /// Adds an actor under `id`, made unique with a numeric suffix when taken (two towns of one

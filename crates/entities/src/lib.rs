@@ -18,6 +18,15 @@
 //! gets `person:<slug of the fullest name in the document>`, so that "Maria Okafor" and a later
 //! "Okafor" share it; such ids are only meaningful within one document.
 //!
+//! # Nominal mentions
+//!
+//! "The president", "the Ukrainian president", "the ministry", "the spokesman" become PERSON or
+//! ORG entities with the canonical name, country and actor of the latest compatible actor named
+//! before them (office or name head word, modifiers and country must fit; see `coref.rs`), and
+//! gazetteer descriptions such as "the Israeli army" become the organisation they describe. Their
+//! spans hold no name ("president", "army"); [`is_nominal`] identifies them so that name-only
+//! NER scoring can leave them out.
+//!
 //! # User actor files
 //!
 //! [`EntityRecognizer::with_user_actors`] reads a TOML file of `[[actor]]` tables (example:
@@ -42,12 +51,13 @@
 //! [`ActorFileError`] naming the file, the line and the field.
 
 mod actors;
+mod coref;
 mod gazetteer;
 mod scan;
 mod words;
 
 pub use actors::ActorFileError;
-use claimgraph_core::layers::Entity;
+use claimgraph_core::layers::{Entity, EntityLabel};
 use claimgraph_core::Analysis;
 use gazetteer::Gazetteer;
 use std::path::Path;
@@ -109,8 +119,11 @@ impl EntityRecognizer {
 
     /// Entities of `text`, ordered by position, never overlapping; `analysis` must hold the
     /// tokens and sentences of `text`.
+    /// Nominal mentions of named actors ("the president", "the ministry") are included with
+    /// their antecedent's canonical name and actor; [`is_nominal`] tells them apart.
     pub fn recognize(&self, text: &str, analysis: &Analysis) -> Vec<Entity> {
-        scan::recognize(&self.gazetteer, text, analysis)
+        let names = scan::recognize(&self.gazetteer, text, analysis);
+        coref::add_nominal_mentions(&self.gazetteer, text, &analysis.tokens, names)
     }
 
     /// The actor a name, alias, demonym or capital refers to ("DPRK", "Chinese", "the Kremlin",
@@ -128,6 +141,26 @@ impl EntityRecognizer {
     pub fn actors(&self) -> &[Actor] {
         &self.gazetteer.actors
     }
+}
+
+/// Whether an entity of `text` is a nominal mention ("president" in "the president", "army" in
+/// "the Israeli army") rather than a name: a person or organisation whose span has no capital
+/// letter, or a person whose span is only title words ("the President"). Name-only NER gold (GMB,
+/// CoNLL) does not tag these, so scorers leave them out.
+pub fn is_nominal(text: &str, entity: &Entity) -> bool {
+    if !matches!(entity.label, EntityLabel::Person | EntityLabel::Org) {
+        return false;
+    }
+    let surface = entity.span.text(text);
+    if !surface.chars().any(char::is_uppercase) {
+        return true;
+    }
+    let mut buf = String::new();
+    entity.label == EntityLabel::Person
+        && surface.split_whitespace().all(|w| {
+            claimgraph_text::lowercase_into(w, &mut buf);
+            words::title_word(&buf).is_some()
+        })
 }
 
 #[cfg(test)]

@@ -12,7 +12,7 @@
 use crate::gazetteer::{slug, FastMap, Gazetteer};
 use crate::words::{self, TitleWord};
 use crate::ActorKind;
-use claimgraph_core::layers::{Entity, EntityLabel, Token, TokenKind};
+use claimgraph_core::layers::{Entity, EntityLabel, Paragraph, Token, TokenKind};
 use claimgraph_core::{Analysis, Span};
 use claimgraph_text::{is_capitalized, lowercase_into};
 use std::borrow::Cow;
@@ -107,6 +107,7 @@ pub(crate) fn recognize(gaz: &Gazetteer, text: &str, analysis: &Analysis) -> Vec
         gaz,
         text,
         tokens: &analysis.tokens,
+        paragraphs: &analysis.paragraphs,
         buf: String::new(),
         seen_lower: FastSet::default(),
         found: Vec::new(),
@@ -133,6 +134,7 @@ struct Scan<'a> {
     gaz: &'a Gazetteer,
     text: &'a str,
     tokens: &'a [Token],
+    paragraphs: &'a [Paragraph],
     buf: String,
     seen_lower: FastSet<&'a str>,
     found: Vec<Found<'a>>,
@@ -168,7 +170,7 @@ impl<'a> Scan<'a> {
         let context = Context {
             paragraph,
             first_word,
-            headline: self.is_headline(&units, start, end),
+            headline: self.is_headline(&units, start, end, paragraph),
         };
         let mut i = 0;
         while i < units.len() {
@@ -401,14 +403,18 @@ impl<'a> Scan<'a> {
     }
 
     /// Whether a sentence is set in title case (a headline), where capitals say nothing.
-    fn is_headline(&mut self, units: &[Unit], start: usize, end: usize) -> bool {
-        let unknown_caps = units
-            .iter()
-            .filter(
-                |u| matches!(u.kind, Kind::Cap(c) if c.title.is_none() && !c.function && !c.org),
-            )
-            .count();
-        if unknown_caps < 3 {
+    fn is_headline(&mut self, units: &[Unit], start: usize, end: usize, paragraph: usize) -> bool {
+        let unknown = |u: &&Unit| matches!(u.kind, Kind::Cap(c) if c.title.is_none() && !c.function && !c.org);
+        let unknown_caps = units.iter().filter(unknown).count();
+        // A short heading on its own line ("China’s Balancing Act") has too few capitals to tell
+        // by count; a common word capitalised in it gives it away.
+        let heading_line = unknown_caps == 2
+            && self.is_own_line(start, end, paragraph)
+            && units
+                .iter()
+                .filter(unknown)
+                .any(|u| matches!(u.kind, Kind::Cap(c) if c.common));
+        if unknown_caps < 3 && !heading_line {
             return false;
         }
         let mut lower_content = 0;
@@ -422,6 +428,20 @@ impl<'a> Scan<'a> {
             }
         }
         lower_content * 2 < unknown_caps
+    }
+
+    /// Whether tokens `start..end` fill their paragraph and do not end like a sentence.
+    fn is_own_line(&self, start: usize, end: usize, paragraph: usize) -> bool {
+        let (Some(first), Some(last), Some(par)) = (
+            self.tokens.get(start),
+            end.checked_sub(1).and_then(|e| self.tokens.get(e)),
+            self.paragraphs.get(paragraph),
+        ) else {
+            return false;
+        };
+        let line = par.span.text(self.text).trim();
+        let sentence = Span::new(first.span.start, last.span.end).text(self.text);
+        line == sentence && last.kind == TokenKind::Word
     }
 
     /// The country a possessive before unit `i` attributes it to ("China’s Foreign Ministry").

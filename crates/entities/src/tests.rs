@@ -96,6 +96,49 @@ fn headlines_keep_only_gazetteer_names() {
 }
 
 #[test]
+fn title_case_heading_lines_are_not_names() {
+    let text = "Officials met on Monday.\nFrance’s Waiting Game\nThe talks resumed.";
+    let found = show(text);
+    assert!(found.iter().all(|e| !e.contains("PERSON")), "{found:?}");
+    assert!(found.iter().any(|e| e.starts_with("France |")), "{found:?}");
+}
+
+#[test]
+fn nominal_mentions_take_their_antecedents() {
+    insta::assert_debug_snapshot!(show(
+        "Ukrainian President Volodymyr Zelensky met Defence Secretary John Hartwell. The \
+         Ukrainian president said the talks went well, and the president thanked Hartwell. The \
+         defence secretary promised aid. China’s Foreign Ministry rejected the claim; the \
+         ministry said its spokesman would answer. Spokesperson Lin Jian said the spokesman's \
+         words stood. The Israeli army and the U.S. military declined to comment, as did \
+         Ukraine's military intelligence. The former president, the president of France and \
+         the Russian president were not mentioned before."
+    ));
+}
+
+#[test]
+fn nominal_mentions_are_told_apart_from_names() {
+    let text = "President Maria Okafor spoke. The president left. The President returned. \
+                The Senate Committee met; the committee adjourned.";
+    let entities = analyse(text);
+    let nominal: Vec<&str> = entities
+        .iter()
+        .filter(|e| is_nominal(text, e))
+        .map(|e| e.span.text(text))
+        .collect();
+    assert_eq!(nominal, ["president", "President", "committee"]);
+    let canonical: Vec<&str> = entities
+        .iter()
+        .filter(|e| is_nominal(text, e))
+        .map(|e| e.canonical.as_str())
+        .collect();
+    assert_eq!(
+        canonical,
+        ["Maria Okafor", "Maria Okafor", "Senate Committee"]
+    );
+}
+
+#[test]
 fn hyphenated_words_hold_names() {
     insta::assert_debug_snapshot!(show(
         "The Kremlin-backed forces and pro-Russian groups crossed into the Russia-Ukraine \

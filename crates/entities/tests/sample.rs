@@ -75,3 +75,47 @@ fn places_people_and_groups_resolve_to_their_countries() {
     );
     all("Ukrainian", (norp, Some("Ukraine"), Some("country:UA")));
 }
+
+#[test]
+fn headings_are_not_people_and_the_title_names_zelensky() {
+    let Some((text, entities)) = sample() else {
+        eprintln!("sample not found; skipped");
+        return;
+    };
+    // A title-case subheading on its own line is no one's name.
+    assert!(
+        entities
+            .iter()
+            .all(|e| e.label != EntityLabel::Person || !e.span.text(&text).contains("Balancing")),
+        "a heading became a person"
+    );
+    // "Ukrainian President" names Zelensky: the title's country is Ukraine and the name after
+    // it is his.
+    let title = text.find("Ukrainian President").unwrap();
+    let after: Vec<_> = entities
+        .iter()
+        .filter(|e| e.span.start >= title)
+        .take(2)
+        .map(|e| (e.label, e.actor.as_deref()))
+        .collect();
+    assert_eq!(
+        after,
+        [
+            (EntityLabel::Norp, Some("country:UA")),
+            (EntityLabel::Person, Some("person:volodymyr-zelensky"))
+        ]
+    );
+    // Every nominal mention the article has resolves to an actor it names elsewhere.
+    for e in entities
+        .iter()
+        .filter(|e| claimgraph_entities::is_nominal(&text, e))
+    {
+        assert!(
+            entities
+                .iter()
+                .any(|n| n.actor == e.actor && !claimgraph_entities::is_nominal(&text, n)),
+            "{}",
+            e.span.text(&text)
+        );
+    }
+}

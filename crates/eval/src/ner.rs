@@ -211,7 +211,13 @@ pub fn with_titles(text: &str, entities: &[Entity], lexicon: &Lexicon) -> Vec<En
         .collect()
 }
 
-/// Start of the longest title of capitalised words ending one space before `name_start`.
+/// Forms of address that such schemes also count as part of a name ("Mr. Bush").
+const HONORIFICS: [&str; 12] = [
+    "mr.", "mrs.", "ms.", "dr.", "prof.", "mr", "mrs", "ms", "dr", "sir", "dame", "lady",
+];
+
+/// Start of the form of address, or of the longest title of capitalised words, ending one space
+/// before `name_start`.
 fn title_start(text: &str, name_start: usize, lexicon: &Lexicon) -> Option<usize> {
     let before = text.get(..name_start)?.strip_suffix(' ')?;
     // (start, word) of up to TITLE_WORDS words before the name, nearest first.
@@ -228,6 +234,11 @@ fn title_start(text: &str, name_start: usize, lexicon: &Lexicon) -> Option<usize
             break;
         }
         rest = rest.get(..start - 1)?;
+    }
+    if let Some((start, word)) = words.first() {
+        if HONORIFICS.contains(&word.to_lowercase().as_str()) {
+            return Some(*start);
+        }
     }
     (1..=words.len()).rev().find_map(|count| {
         let title: Vec<(usize, &str)> = words.iter().take(count).rev().copied().collect();
