@@ -98,6 +98,33 @@ pub fn quoted_regions(text: &str, paragraphs: &[Paragraph], tokens: &[Token]) ->
         }
         // Some archives write double quotes as two apostrophes: ''Like this.''
         if let Some(last) = marks.last_mut() {
+            // `'old-school,'''`: a single mark closing a nested quote, then the double closer.
+            if last.span.end == token.span.start
+                && last.span.text(text) == "''"
+                && token.span.text(text) == "'"
+            {
+                let single = Span::new(last.span.start, last.span.start + 1);
+                let double = Span::new(last.span.start + 1, token.span.end);
+                if let (Some((single_facing, _)), Some((facing, _))) =
+                    (classify(text, single), classify(text, double))
+                {
+                    *last = Mark {
+                        span: single,
+                        facing: single_facing,
+                        family: Family::Single,
+                        paragraph,
+                        low: false,
+                    };
+                    marks.push(Mark {
+                        span: double,
+                        facing,
+                        family: Family::Double,
+                        paragraph,
+                        low: false,
+                    });
+                }
+                continue;
+            }
             if last.span.end == token.span.start
                 && last.span.text(text) == "'"
                 && token.span.text(text) == "'"

@@ -2,8 +2,8 @@
 //!
 //! Each cue the lexicon recognises is tried against the arrangements news prose uses, most
 //! specific first: `according to X, …`; content before the cue (`“…,” X said` / `…, said X`);
-//! source before the cue (`X said (that) …`, `X said:` + quoted paragraph); nominal cues
-//! (`X made the claim that …`). Quoted regions no cue claims are then attributed as headline
+//! source before the cue (`X said (that) …`, `X said:` + quoted paragraph, `X, who said …`,
+//! `X is calling for …`, `…, adding …`); nominal cues (`X made the claim that …`). Quoted regions no cue claims are then attributed as headline
 //! quotes (`“…” – X`) or floating quoted paragraphs (speaker carried over from the previous quote).
 
 use crate::marks::QuotedRegion;
@@ -165,7 +165,9 @@ impl Context<'_> {
                 });
                 match attribution {
                     Some((attribution, cue_end)) => {
-                        if attribution.hint == SourceHint::SharedSubject {
+                        if let Some(cut) = self.participle_cut(at) {
+                            self.end_contents_before(&mut found, cut, cue_token);
+                        } else if attribution.hint == SourceHint::SharedSubject {
                             self.end_before_conjunction(&mut found, at);
                         }
                         // A source after its cue ("according to a poll released Tuesday") holds no cues.
@@ -352,6 +354,50 @@ impl Context<'_> {
         })
     }
 
+    /// Where a report ends that a participle at token `at` continues: "said A, adding B",
+    /// "said “A,” adding B", "defended A by saying B". `None` when `at` is no such participle.
+    fn participle_cut(&self, at: usize) -> Option<usize> {
+        let before = at.checked_sub(1)?;
+        if !self.word(at).ends_with("ing") || self.is_progressive(at) {
+            return None;
+        }
+        let token = self.token(before)?;
+        if !self.follows_participle_opener(at) {
+            None
+        } else if is_quote(token) {
+            Some(token.span.end)
+        } else {
+            Some(token.span.start)
+        }
+    }
+
+    /// Whether the token before `at` can introduce a participle clause: a comma (also behind a
+    /// closing quotation mark: `“…,” adding`), a dash, "by", "before", "and" ….
+    fn follows_participle_opener(&self, at: usize) -> bool {
+        let Some(before) = at.checked_sub(1) else {
+            return false;
+        };
+        contains(PARTICIPLE_OPENERS, self.word(before))
+            || before > 0 && self.is_comma(before - 1) && self.region_ending_at(before).is_some()
+    }
+
+    /// Ends every content that holds the cue token `cue` at byte offset `cut`.
+    fn end_contents_before(&self, found: &mut [Found], cut: usize, cue: Span) {
+        for content in found.iter_mut().flat_map(|f| f.contents.iter_mut()) {
+            if content.contains(cue) && content.start < cut {
+                content.end = cut;
+                *content = content.trim(self.text);
+                while content.text(self.text).ends_with([',', '–', '—']) {
+                    content.end -= content
+                        .text(self.text)
+                        .chars()
+                        .next_back()
+                        .map_or(1, char::len_utf8);
+                }
+            }
+        }
+    }
+
     /// "acknowledged that A but denied B": A ends before the conjunction that starts the second report.
     fn end_before_conjunction(&self, found: &mut [Found], cue_start: usize) {
         let Some(conjunction) = (0..cue_start)
@@ -455,7 +501,7 @@ impl Context<'_> {
     /// "continues to grow", "proved the most devastating", "known as", "pledged to".
     fn lacks_reported_clause(&self, cue_end: usize, cue: &CueMatch) -> bool {
         contains(CLAUSE_ONLY_CUES, cue.lemma)
-            && !(matches!(self.word(cue_end), "that" | ":" | ",")
+            && !(matches!(self.word(cue_end), "that" | ":" | "," | "." | "!" | "?")
                 || self.token(cue_end).is_some_and(is_quote))
     }
 
@@ -512,7 +558,10 @@ impl Context<'_> {
         }
         // A gerund opening a clause ("Speaking to the press, …") frames rather than reports;
         // only ", saying …" after a reported clause continues a report.
-        cue.form == VerbForm::Gerund && (previous != "," || cue.class != CueClass::Speech)
+        cue.form == VerbForm::Gerund
+            && !self.follows_participle_opener(cue_start)
+            && !self.is_progressive(cue_start)
+            && !self.is_reduced_relative(cue_start, cue)
     }
 
     /// A base-form verb is a verb after a modal, "to", a pronoun or a plural subject ("officials say");
@@ -618,20 +667,40 @@ impl Context<'_> {
         cue_end: usize,
     ) -> Option<Found> {
         let (start, end) = sentence.tokens;
-        let (boundary, source) = if cue_start > start && self.is_boundary_before(cue_start - 1) {
-            // Inverted: the source follows the cue.
-            let source_end = self.noun_phrase_forward(cue_end, end);
-            if source_end == cue_end {
-                return None;
-            }
-            (cue_start - 1, (cue_end, source_end))
-        } else {
-            let source_start = self.noun_phrase_backward(start, cue_start)?;
-            if source_start <= start || !self.is_boundary_before(source_start - 1) {
-                return None;
-            }
-            (source_start - 1, (source_start, cue_start))
+        let inverted = (cue_start > start && self.is_boundary_before(cue_start - 1))
+            .then(|| self.noun_phrase_forward(cue_end, end))
+            .filter(|&source_end| source_end > cue_end)
+            .and_then(|source_end| {
+                // Inverted: the source follows the cue.
+                self.content_before_with(sentence, cue_end, cue_start - 1, (cue_end, source_end))
+            });
+        if inverted.is_some() {
+            return inverted;
+        }
+        let verb_at = self.skip_between_backward(start, cue_start);
+        let simple = self
+            .noun_phrase_backward(start, verb_at)
+            .filter(|&s| s > start && self.is_boundary_before(s - 1));
+        // `“…,” Jeff Weaver, the campaign manager, said.`: a source with an appositive.
+        let appositive = || {
+            (verb_at > start + 1 && self.is_comma(verb_at - 1))
+                .then(|| self.source_after_quote(start, verb_at - 1))
+                .flatten()
         };
+        let source_start = simple.or_else(appositive)?;
+        self.content_before_with(sentence, cue_end, source_start - 1, (source_start, verb_at))
+    }
+
+    /// The content before `boundary` (a comma or closing mark) of a cue ending at `cue_end`
+    /// whose source is `source`, if the sentence's arrangement allows it.
+    fn content_before_with(
+        &self,
+        sentence: &Sentence,
+        cue_end: usize,
+        boundary: usize,
+        source: (usize, usize),
+    ) -> Option<Found> {
+        let end = sentence.tokens.1;
         let after_cue_and_source = source.1.max(cue_end);
         let quoted_before = self.closing_mark_at(boundary).is_some();
         // `“…,” he said in August after …`: a quote right before the cue is the content, whatever follows.
@@ -660,6 +729,29 @@ impl Context<'_> {
             }
         }
         Some(self.new_found(Some(source), SourceHint::Mention, contents, 0.9))
+    }
+
+    /// `“…,” the economist Jo Park, a former adviser to the governor, wrote`: between a closing
+    /// quotation mark and the comma before the verb, a name with its appositive. Returns where
+    /// the source starts.
+    fn source_after_quote(&self, start: usize, comma: usize) -> Option<usize> {
+        let floor = start.max(comma.saturating_sub(MAX_APPOSITIVE_TOKENS));
+        let mark = (floor..comma)
+            .rev()
+            .find(|&i| self.token(i).is_some_and(is_quote))?;
+        self.closing_mark_at(mark)?;
+        let source = mark + 1;
+        let plain = (source..comma).all(|i| {
+            self.token(i).is_some_and(|t| {
+                is_word(t) || matches!(self.word(i), "," | "'s" | "." | "-" | "(" | ")")
+            }) && !self.is_finite_cue(i)
+        });
+        let names_someone = (source..comma).any(|i| {
+            self.token(i).is_some_and(|t| starts_upper(self.text, t))
+                || self.lexicon.is_speaker_noun(self.word(i))
+        });
+        let set_off = (source..comma).any(|i| self.is_comma(i));
+        (source < comma && plain && names_someone && set_off).then_some(source)
     }
 
     /// After `…, she said,` the sentence goes on with more of the report, not a new clause of
@@ -769,8 +861,14 @@ impl Context<'_> {
         let (start, _) = sentence.tokens;
         let verb_at = self.skip_between_backward(start, cue_start);
         let shares_subject = cue.form == VerbForm::Gerund
+            && !self.is_progressive(cue_start)
+            && !self.is_reduced_relative(cue_start, cue)
             || verb_at > start && matches!(self.word(verb_at - 1), "and" | "but");
-        let (source, hint) = if shares_subject && previous.is_some() {
+        let relative = verb_at > start && self.word(verb_at - 1) == "who";
+        let (source, hint) = if relative {
+            // "Barkley, who said he votes …": PolNeAR's source is the relative pronoun itself.
+            (Some((verb_at - 1, verb_at)), SourceHint::Mention)
+        } else if shares_subject && previous.is_some() {
             (previous.and_then(|p| p.source), SourceHint::SharedSubject)
         } else if shares_subject {
             (
@@ -788,10 +886,14 @@ impl Context<'_> {
         };
         let content_start = self.skip_object(sentence, cue_end, cue);
         let content_start = self.skip_leading_adjunct(sentence, content_start)?;
-        let contents = match self
+        let content = self
             .content_after(sentence, content_start)
-            .filter(|c| !matches!(c.text(self.text), "that" | "saying"))
-        {
+            .filter(|c| !matches!(c.text(self.text), "that" | "saying"));
+        let content = match content {
+            Some(content) if relative => Some(self.end_relative_clause(content_start, content)),
+            content => content,
+        };
+        let contents = match content {
             Some(content) => {
                 let mut contents = vec![content];
                 if self.word(sentence.tokens.1.saturating_sub(1)) == ":" {
@@ -806,6 +908,55 @@ impl Context<'_> {
             found.confidence = 0.75;
         }
         Some(found)
+    }
+
+    /// "Barkley, who said he votes Democratic, said …": the report inside a relative clause ends
+    /// at the comma after which the main clause's verb comes.
+    fn end_relative_clause(&self, from: usize, content: Span) -> Span {
+        let end = self.first_token_at_or_after(content.end);
+        let main_verb = (from..end).find(|&i| {
+            if !self.is_comma(i) && !matches!(self.word(i), "—" | "–") {
+                return false;
+            }
+            contains(FINITE_AUXILIARIES, self.word(i + 1))
+                || self.is_finite_cue(self.skip_between_forward(i + 1, end))
+        });
+        match main_verb {
+            Some(comma) if comma > from => Span::new(content.start, self.span_of(from, comma).end),
+            _ => content,
+        }
+    }
+
+    /// The first token at or after `from` that is not an adverb or auxiliary of the kind that
+    /// stands between a subject and its verb.
+    fn skip_between_forward(&self, from: usize, end: usize) -> usize {
+        let mut at = from;
+        while at < end && contains(words::BETWEEN_SOURCE_AND_CUE, self.word(at)) {
+            at += 1;
+        }
+        at
+    }
+
+    /// "O’Malley calling Trump a fascist", "a petition calling on him …": a gerund right after
+    /// a name or a speaker noun reports for that noun phrase.
+    fn is_reduced_relative(&self, cue_start: usize, cue: &CueMatch) -> bool {
+        cue.form == VerbForm::Gerund
+            && cue_start > 0
+            && self.is_nominal_word(cue_start - 1)
+            && !self.is_progressive(cue_start)
+    }
+
+    /// "is calling for", "are now criticizing": a gerund after a form of "be" is a finite verb.
+    fn is_progressive(&self, cue_start: usize) -> bool {
+        let mut at = cue_start;
+        while at > 0 && contains(PROGRESSIVE_ADVERBS, self.word(at - 1)) {
+            at -= 1;
+        }
+        at > 0
+            && matches!(
+                self.word(at - 1),
+                "is" | "are" | "was" | "were" | "be" | "been" | "'s" | "'re" | "am"
+            )
     }
 
     /// `Marley Anderson, 21, a teacher from Reno, said …`: the name with its appositives, ending
@@ -1021,6 +1172,30 @@ impl Context<'_> {
                 return at;
             }
         }
+    }
+
+    /// The noun phrase a relative pronoun at token `who` refers to ("Jeb Bush, who …").
+    pub fn relative_antecedent(&self, who: usize) -> Option<(usize, usize)> {
+        let end = if who > 0 && self.is_comma(who - 1) {
+            who - 1
+        } else {
+            who
+        };
+        let sentence_start = self
+            .analysis
+            .sentences
+            .iter()
+            .find(|s| s.tokens.0 <= who && who < s.tokens.1)
+            .map_or(0, |s| s.tokens.0);
+        let mut start = self.noun_phrase_backward(sentence_start, end)?;
+        // "The plan angered drivers who …": the antecedent starts after any verb-like cue.
+        if let Some(verb) = (start..end).rev().find(|&i| {
+            self.lexicon.cue_at(&self.words.slice(i, i + 1)).is_some()
+                || self.tagged.proposed.iter().any(|&(s, e)| s <= i && i < e)
+        }) {
+            start = verb + 1;
+        }
+        (start < end).then_some((start, end))
     }
 
     /// Start of the noun phrase ending just before `end`, walking back no further than `start`.
@@ -1352,6 +1527,34 @@ const EDITORIAL_LABELS: &[&str] = &[
     "explainer",
     "timeline",
     "news guide",
+];
+
+/// Words after which a gerund continues the sentence subject's action: ", saying …",
+/// "by saying …", "before adding …".
+const PARTICIPLE_OPENERS: &[&str] = &[",", "–", "—", "by", "before", "after", "while", "and"];
+
+/// Adverbs between "is" and the gerund of a progressive verb ("is now calling").
+const PROGRESSIVE_ADVERBS: &[&str] = &[
+    "also",
+    "now",
+    "still",
+    "already",
+    "not",
+    "n't",
+    "openly",
+    "publicly",
+    "increasingly",
+    "repeatedly",
+    "again",
+    "even",
+    "actively",
+    "quietly",
+];
+
+/// Finite auxiliaries and copulas that can follow a subject with a relative clause.
+const FINITE_AUXILIARIES: &[&str] = &[
+    "is", "was", "are", "were", "has", "have", "had", "will", "would", "can", "could", "did",
+    "does", "do", "may", "might", "should", "must",
 ];
 
 const MODALS: &[&str] = &[

@@ -169,6 +169,17 @@ fn resolve_mention(
     end: usize,
     paragraph: usize,
 ) -> Option<Resolved> {
+    if end == start + 1 && context.words.get(start) == "who" {
+        let (antecedent_start, antecedent_end) = context.relative_antecedent(start)?;
+        return resolve_mention(
+            context,
+            profiles,
+            history,
+            antecedent_start,
+            antecedent_end,
+            paragraph,
+        );
+    }
     let span = context.span_of(start, end);
     let inside: Vec<&Entity> = context
         .analysis

@@ -188,3 +188,28 @@ fn cues_only_the_learned_tagger_knows() {
                 Local officials are confident the bridge will reopen in May.";
     insta::assert_json_snapshot!(attribute(text));
 }
+
+#[test]
+fn relative_pronoun_is_the_source() {
+    let text = "Mayor Ana Ortiz, who said the bridge would open in May, has not set a date.\n\
+                The plan angered drivers who say the tolls are too high.";
+    insta::assert_json_snapshot!(attribute(text));
+}
+
+#[test]
+fn progressive_and_participle_cues() {
+    let text = "Senator Tom Reyes is calling for a new vote on the budget.\n\
+                Lopez said that the bridge is “the best in the state,” adding that it would open soon.\n\
+                The council defended the plan by saying it would cut traffic.\n\
+                The union walked out, with its leader Ann Cole calling the deal a betrayal.";
+    insta::assert_json_snapshot!(attribute(text));
+}
+
+#[test]
+fn quote_before_a_source_with_appositive() {
+    let text = "“We have to move on,” the economist Jo Park, a former adviser to the governor, wrote on his blog.\n\
+                ''I told him, 'The law is clear,''' Park recalled.\n\
+                “Nobody listened,” he continued.\n\
+                “It is a fair deal,” Ruth Diaz, 61, told the radio station on Monday, when the vote was held.";
+    insta::assert_json_snapshot!(attribute(text));
+}
