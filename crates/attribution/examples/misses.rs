@@ -1,9 +1,10 @@
 //! Lists the gold attributions the analyzer misses at quote match @0.3, grouped by likely cause,
 //! for error analysis on PolNeAR train (never dev). Prints counts per cause, the most frequent gold
-//! cue words per cause and, with `--show N`, up to N examples per cause (to the terminal only:
-//! the texts are not ours to keep).
+//! cue words per cause, the cues of unmatched predictions (false positives; "[tagger]" marks cues
+//! only the tagger proposed) and, with `--show N`, up to N examples per cause (with `--spurious`,
+//! also N false positives; to the terminal only: the texts are not ours to keep).
 //!
-//! Usage: `misses GOLD.jsonl [--holdout|--not-holdout] [--show N] [--cause NAME]`.
+//! Usage: `misses GOLD.jsonl [--holdout|--not-holdout] [--show N] [--cause NAME] [--spurious]`.
 
 use claimgraph_attribution::Attributor;
 use claimgraph_core::Analysis;
@@ -27,7 +28,9 @@ fn main() -> Result<(), Box<dyn std::error::Error>> {
     };
     let has = |flag: &str| args.iter().any(|a| a == flag);
     let Some(gold) = args.first() else {
-        eprintln!("usage: misses GOLD.jsonl [--holdout|--not-holdout] [--show N] [--cause NAME]");
+        eprintln!(
+            "usage: misses GOLD.jsonl [--holdout|--not-holdout] [--show N] [--cause NAME] [--spurious]"
+        );
         std::process::exit(2);
     };
     let show: usize = value("--show").map_or(Ok(0), |v| v.parse())?;
@@ -46,6 +49,7 @@ fn main() -> Result<(), Box<dyn std::error::Error>> {
     let mut counts: BTreeMap<&str, usize> = BTreeMap::new();
     let mut cue_words: BTreeMap<&str, BTreeMap<String, usize>> = BTreeMap::new();
     let mut shown: BTreeMap<&str, usize> = BTreeMap::new();
+    let mut spurious: BTreeMap<String, usize> = BTreeMap::new();
     for doc in &docs {
         let text = &doc.text;
         let mut analysis = Analysis::default();
@@ -119,6 +123,37 @@ fn main() -> Result<(), Box<dyn std::error::Error>> {
                     taken[p] = true;
                     matched[g] = true;
                 }
+            }
+        }
+        for (p, pred) in predicted.iter().enumerate() {
+            if taken[p] || pred_sets[p].is_empty() {
+                continue;
+            }
+            let cue = pred
+                .cue
+                .as_ref()
+                .map_or(String::new(), |c| slice(c).to_lowercase());
+            let tagged_cue = pred.cue.is_some_and(|c| {
+                token_chars
+                    .iter()
+                    .position(|&(s, _)| s == c.start)
+                    .is_some_and(|t| tagged.proposed.iter().any(|&(s, e)| s <= t && t < e))
+            });
+            let label = if tagged_cue {
+                format!("{cue} [tagger]")
+            } else {
+                cue
+            };
+            *spurious.entry(label.clone()).or_default() += 1;
+            let n = shown.entry("spurious").or_default();
+            if has("--spurious") && *n < show {
+                *n += 1;
+                let pc: Vec<String> = pred.contents.iter().map(&slice).collect();
+                println!(
+                    "[spurious] {} cue {label:?} src {:?}\n  {pc:?}",
+                    doc.id,
+                    pred.sources.iter().map(&slice).collect::<Vec<_>>()
+                );
             }
         }
         for (g, gold_attribution) in doc.attributions.iter().enumerate() {
@@ -232,6 +267,15 @@ fn main() -> Result<(), Box<dyn std::error::Error>> {
             }
         }
     }
+    let mut top: Vec<(&String, &usize)> = spurious.iter().collect();
+    top.sort_by(|a, b| b.1.cmp(a.1).then(a.0.cmp(b.0)));
+    let total: usize = spurious.values().sum();
+    let top: Vec<String> = top
+        .iter()
+        .take(40)
+        .map(|(w, n)| format!("{w}:{n}"))
+        .collect();
+    println!("\nspurious predictions {total}: {}", top.join(", "));
     let total: usize = counts.values().sum();
     println!("\nmissed {total}");
     for (cause, n) in &counts {

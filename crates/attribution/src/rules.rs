@@ -442,13 +442,19 @@ impl Context<'_> {
         cue: &CueMatch,
         previous: Option<&Found>,
     ) -> Option<Found> {
-        if self.is_nominal_use(cue_start, cue)
+        // A tagger cue in the passive ("was supported by …") has its agent after "by", an
+        // arrangement the rules below would read backwards.
+        let tagged_passive = cue.lemma.is_empty() && self.word(cue_end) == "by";
+        if tagged_passive
+            || self.is_nominal_use(cue_start, cue)
             || self.lacks_reported_clause(cue_end, cue)
             || self.is_naming_participle(cue_start, cue_end, cue)
         {
             return None;
         }
+        let asked = self.asked_question(sentence, cue_start, cue_end, cue);
         let mut found = match cue.class {
+            _ if asked.is_some() => asked,
             CueClass::According => self.according_to(sentence, cue_start, cue_end),
             CueClass::Noun => self.noun_cue(sentence, cue_start, cue_end),
             // Title-case headlines capitalise verbs too: only "Subject Verbs Object" is safe there.
@@ -469,6 +475,68 @@ impl Context<'_> {
             CueClass::Belief | CueClass::Finding => 0.7,
         };
         Some(found)
+    }
+
+    /// `Asked whether A, X said …`, `… he said when asked about A.`: the question is an
+    /// attribution of its own whose asker the text leaves out. Its content runs from the question
+    /// word (after "about") to the end of the clause.
+    fn asked_question(
+        &self,
+        sentence: &Sentence,
+        cue_start: usize,
+        cue_end: usize,
+        cue: &CueMatch,
+    ) -> Option<Found> {
+        let end = sentence.tokens.1;
+        if cue.lemma != "ask"
+            || cue.form != VerbForm::Past
+            || self.asked_opener(cue_start).is_none()
+        {
+            return None;
+        }
+        let mut from = cue_end;
+        if cue.len == 1 {
+            // "Asked on Fox News who leads …": a short adjunct may come before the question.
+            from = (cue_end..end.min(cue_end + 6))
+                .find(|&i| contains(QUESTION_WORDS, self.word(i)))?;
+            let direct = from == cue_end;
+            if !direct && !contains(LEADING_PREPOSITIONS, self.word(cue_end)) {
+                return None;
+            }
+            if self.word(from) == "about" {
+                from += 1;
+            }
+        }
+        let stop = (from..end)
+            .find(|&i| self.is_comma(i) || matches!(self.word(i), ";" | "—" | "–" | ":"))
+            .unwrap_or(end);
+        let content = if stop < end {
+            (stop > from).then(|| self.span_of(from, stop))?
+        } else {
+            self.content_after(sentence, from)?
+        };
+        let mut found = self.new_found(None, SourceHint::Mention, vec![content], 0.6);
+        found.stance = Stance::Question;
+        Some(found)
+    }
+
+    /// The token that opens an "asked" clause ("Asked …", "when asked …", ", asked …"), if any.
+    fn asked_opener(&self, cue_start: usize) -> Option<usize> {
+        let sentence_start = self
+            .analysis
+            .sentences
+            .iter()
+            .find(|s| s.tokens.0 <= cue_start && cue_start < s.tokens.1)
+            .map_or(0, |s| s.tokens.0);
+        if cue_start == sentence_start {
+            return Some(cue_start);
+        }
+        let before = cue_start - 1;
+        matches!(
+            self.word(before),
+            "when" | "while" | "after" | "," | "once" | "if"
+        )
+        .then_some(before)
     }
 
     fn is_title_case(&self, sentence: &Sentence) -> bool {
@@ -700,16 +768,31 @@ impl Context<'_> {
         boundary: usize,
         source: (usize, usize),
     ) -> Option<Found> {
-        let end = sentence.tokens.1;
+        let (start, end) = sentence.tokens;
+        // "Asked whether A, most voters said yes": the opening clause is the question, not the answer.
+        let asked_first = if self.word(start) == "when" {
+            start + 1
+        } else {
+            start
+        };
+        if self.word(asked_first) == "asked" {
+            return None;
+        }
         let after_cue_and_source = source.1.max(cue_end);
-        let quoted_before = self.closing_mark_at(boundary).is_some();
+        // A title in quotes after an opening phrase ("Sunday on “Meet the Press,” X said …") is
+        // no quote of the speaker's; only a quote that opens the sentence, or is split, is.
+        let quoted_before = self.closing_mark_at(boundary).is_some_and(|region| {
+            region.segments.len() > 1
+                || region.span().start <= self.token(start).map_or(0, |t| t.span.start)
+        });
         // `“…,” he said in August after …`: a quote right before the cue is the content, whatever follows.
         // "In his tribute, Elliott said: “…”": the quote after the cue is the content, not the opener.
         let quote_follows = matches!(self.word(after_cue_and_source), ":")
             || self.region_starting_at(after_cue_and_source).is_some();
         let clause_ends = quoted_before
             || !quote_follows && self.clause_ends_at(after_cue_and_source, end)
-            || self.is_time_adjunct(after_cue_and_source, end);
+            || self.is_time_adjunct(after_cue_and_source, end)
+            || self.is_addressee_to_clause_end(cue_end, after_cue_and_source, end);
         if !clause_ends {
             return None;
         }
@@ -743,7 +826,7 @@ impl Context<'_> {
         let source = mark + 1;
         let plain = (source..comma).all(|i| {
             self.token(i).is_some_and(|t| {
-                is_word(t) || matches!(self.word(i), "," | "'s" | "." | "-" | "(" | ")")
+                is_word(t) || matches!(self.word(i), "," | "'s" | "'" | "." | "-" | "(" | ")")
             }) && !self.is_finite_cue(i)
         });
         let names_someone = (source..comma).any(|i| {
@@ -778,6 +861,35 @@ impl Context<'_> {
             .adjunct_end(from, end)
             .is_some_and(|e| e >= end.saturating_sub(1) && e <= from + 5);
         short && contains(TIME_WORDS, self.word(from))
+    }
+
+    /// `…, a spokesman told The New York Times.`: after "told", a name that ends the clause is
+    /// the addressee, so the content is before.
+    fn is_addressee_to_clause_end(&self, cue_end: usize, from: usize, end: usize) -> bool {
+        if !matches!(
+            self.word(cue_end.saturating_sub(1)),
+            "told" | "tells" | "tell" | "telling"
+        ) {
+            return false;
+        }
+        let mut at = from;
+        while at < end.min(from + 8)
+            && self.token(at).is_some_and(|t| {
+                (is_word(t) && (starts_upper(self.text, t) || self.word(at) == "the"))
+                    || matches!(self.word(at), "'s" | "." | "&" | "-")
+            })
+            && !self.is_sentence_final(at, end)
+        {
+            at += 1;
+        }
+        let named = (from..at).any(|i| self.token(i).is_some_and(|t| starts_upper(self.text, t)))
+            || contains(ADDRESSEES, self.word(from));
+        let at = if at == from && contains(ADDRESSEES, self.word(from)) {
+            from + 1
+        } else {
+            at
+        };
+        at > from && named && self.clause_ends_at(at, end)
     }
 
     /// The closing quotation mark at or just before a boundary token (`,”` or `”`).
@@ -875,7 +987,7 @@ impl Context<'_> {
                 Some(self.sentence_subject(sentence, cue_start)?),
                 SourceHint::Mention,
             )
-        } else if verb_at > start && self.is_comma(verb_at - 1) {
+        } else if verb_at > start && matches!(self.word(verb_at - 1), "," | "—" | "–") {
             (
                 Some(self.appositive_source(start, verb_at - 1)?),
                 SourceHint::Mention,
@@ -970,7 +1082,8 @@ impl Context<'_> {
             let Some(token) = self.token(at - 1) else {
                 break;
             };
-            let allowed = is_word(token) || matches!(word, "," | "'s" | "." | "-" | "(" | ")");
+            let allowed = is_word(token)
+                || matches!(word, "," | "'s" | "'" | "." | "-" | "(" | ")" | "—" | "–");
             let relative =
                 matches!(word, "who" | "which" | "whose") && at >= 2 && self.is_comma(at - 2);
             let inside_relative =
@@ -987,14 +1100,14 @@ impl Context<'_> {
         if at > start && at == floor {
             return None;
         }
-        while at < comma && (self.is_comma(at) || matches!(self.word(at), "and" | "for")) {
+        while at < comma && matches!(self.word(at), "," | "and" | "for" | "—" | "–") {
             at += 1;
         }
         let names_someone = (at..comma).any(|i| {
             self.token(i).is_some_and(|t| starts_upper(self.text, t))
                 || self.lexicon.is_speaker_noun(self.word(i))
         });
-        let set_off = (at..comma).any(|i| self.is_comma(i) || self.word(i) == ")");
+        let set_off = (at..comma).any(|i| matches!(self.word(i), "," | ")" | "—" | "–"));
         (at < comma && names_someone && set_off)
             .then_some((at, comma))
             .or_else(|| self.subject_with_relative_clause(start, comma))
@@ -1106,6 +1219,23 @@ impl Context<'_> {
         if !contains(LEADING_PREPOSITIONS, self.word(from)) || hedge {
             return Some(from);
         }
+        // "said Tuesday his actions …", "said on Monday the plan …": a bare day before the content.
+        let day = match (self.word(from), self.word(from + 1)) {
+            ("on", next) if contains(WEEKDAYS, next) => Some(from + 2),
+            (word, _) if contains(WEEKDAYS, word) || matches!(word, "yesterday" | "today") => {
+                Some(from + 1)
+            }
+            _ => None,
+        };
+        if let Some(after) = day.filter(|&a| a < end) {
+            let next = self.word(after);
+            if next == ":" {
+                return Some(after + 1);
+            }
+            if self.token(after).is_some_and(is_word) && !contains(LEADING_PREPOSITIONS, next) {
+                return Some(after);
+            }
+        }
         let resume = (from..end).find(|&i| {
             matches!(self.word(i), "that" | ":") || self.region_starting_at(i).is_some()
         })?;
@@ -1119,7 +1249,14 @@ impl Context<'_> {
     /// `X made the claim that …`, `X’s claim that …`.
     fn noun_cue(&self, sentence: &Sentence, cue_start: usize, cue_end: usize) -> Option<Found> {
         let (start, end) = sentence.tokens;
-        if cue_end >= end || self.word(cue_end) != "that" {
+        // "X's claim that …" keeps "that" in the content as verbs do; "her criticism of A" and
+        // "their plan to B" do not keep the preposition.
+        let content_start = match self.word(cue_end) {
+            "that" => cue_end,
+            "of" | "for" | "to" => cue_end + 1,
+            _ => return None,
+        };
+        if content_start >= end {
             return None;
         }
         let mut at = cue_start;
@@ -1129,18 +1266,26 @@ impl Context<'_> {
                 break;
             }
         }
+        // "The mayor repeated his claim": the subject of a light verb outranks the possessive.
+        let light_verb_subject = (at > start && contains(LIGHT_VERBS, self.word(at - 1)))
+            .then(|| {
+                let verb_at = self.skip_between_backward(start, at - 1);
+                self.noun_phrase_backward(start, verb_at)
+                    .map(|source_start| (source_start, verb_at))
+            })
+            .flatten();
         let source = if at > start && self.word(at - 1) == "'s" {
             let owner_end = at - 1;
             let owner_start = self.noun_phrase_backward(start, owner_end)?;
             (owner_start, owner_end)
-        } else if at > start && contains(LIGHT_VERBS, self.word(at - 1)) {
-            let verb_at = self.skip_between_backward(start, at - 1);
-            let source_start = self.noun_phrase_backward(start, verb_at)?;
-            (source_start, verb_at)
+        } else if let Some(subject) = light_verb_subject {
+            subject
+        } else if contains(POSSESSIVES, self.word(at)) {
+            (at, at + 1)
         } else {
             return None;
         };
-        let content = self.content_after(sentence, cue_end)?;
+        let content = self.content_after(sentence, content_start)?;
         Some(self.new_found(Some(source), SourceHint::Mention, vec![content], 0.8))
     }
 
@@ -1502,6 +1647,14 @@ const NOUN_LIKE_BASE_VERBS: &[&str] = &[
     "release", "call", "present", "view", "object", "plan", "report", "comment", "charge", "claim",
     "warning", "promise", "demand", "request", "order", "hope", "fear", "doubt", "estimate",
     "reply", "answer", "question", "guess", "vow", "pledge", "add",
+];
+
+/// Possessive determiners that name the holder of a nominal cue ("her criticism of …").
+const POSSESSIVES: &[&str] = &["his", "her", "their", "its", "our", "my"];
+
+/// Words that open the question after "asked"; "about" opens its topic.
+const QUESTION_WORDS: &[&str] = &[
+    "whether", "if", "what", "who", "whom", "which", "how", "why", "when", "where", "about",
 ];
 
 /// Cues that report only with a clause, quote or colon after them (see `lacks_reported_clause`).

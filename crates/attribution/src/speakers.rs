@@ -263,7 +263,17 @@ fn resolve_mention(
         });
     }
     let mention = context.words.slice(start, end);
-    if let [pronoun] = mention.as_slice() {
+    if let [written] = mention.as_slice() {
+        // A possessive holder ("her criticism of …") refers as its subject form does.
+        let pronoun = &match *written {
+            "his" => "he",
+            "her" => "she",
+            "their" => "they",
+            "its" => "it",
+            "our" => "we",
+            "my" => "i",
+            other => other,
+        };
         if contains(words::PRONOUNS, pronoun) {
             // A person named after the last speaker is the likelier antecedent ("…'s chairwoman,
             // Lena Osk, was blunter. She wrote …").

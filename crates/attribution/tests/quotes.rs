@@ -213,3 +213,32 @@ fn quote_before_a_source_with_appositive() {
                 “It is a fair deal,” Ruth Diaz, 61, told the radio station on Monday, when the vote was held.";
     insta::assert_json_snapshot!(attribute(text));
 }
+
+#[test]
+fn asked_question_is_its_own_attribution() {
+    let text = "Asked whether the dam would hold, most farmers said yes.\n\
+                “We will see,” Mayor Lena Brook said when asked about the flood barriers.\n\
+                Asked on local radio who would pay, she said the county.";
+    insta::assert_json_snapshot!(attribute(text));
+}
+
+#[test]
+fn content_before_a_named_addressee_and_a_bare_day() {
+    let text = "The school will reopen next week, a district spokesman told The Valley Herald.\n\
+                The governor said Tuesday her budget would cut school fees.";
+    insta::assert_json_snapshot!(attribute(text));
+}
+
+#[test]
+fn nominal_cues_with_possessive_holders() {
+    let text = "Senator Ruth Ames renewed her criticism of the water plan on Friday.\n\
+                The mayor repeated his claim that the budget was balanced.";
+    insta::assert_json_snapshot!(attribute(text));
+}
+
+#[test]
+fn sources_set_off_by_dashes_and_quoted_titles() {
+    let text = "Tom Hale — a baker from Dover — says the new rules came too late.\n\
+                Sunday on the program “Morning Desk,” Governor Ann Lee said the roads would be fixed by June.";
+    insta::assert_json_snapshot!(attribute(text));
+}
