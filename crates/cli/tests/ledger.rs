@@ -209,3 +209,165 @@ fn queries_run_while_another_process_ingests() {
     let stats = claimgraph(&["stats", "--db", &db, "--format", "json"], None).json();
     assert_eq!(stats["documents"], 3000);
 }
+
+/// Invented articles for the questions of the ledger issue.
+fn newsroom() -> String {
+    let articles = [
+        (
+            "a1",
+            "2024-02-10",
+            "Harbour Wire",
+            "Lin Jian, a spokesman for China's foreign ministry, denied that Beijing had sent drones to Russia.",
+        ),
+        (
+            "a2",
+            "2024-03-12",
+            "Harbour Wire",
+            "China denied on Tuesday that its warships had entered Japanese waters. \"These reports \
+             are false,\" said Mao Ning, a spokeswoman for China's foreign ministry.",
+        ),
+        (
+            "a3",
+            "2024-04-05",
+            "Capital Post",
+            "The State Department said on Friday that Chinese fighters had flown dangerously close \
+             to a US patrol plane over the South China Sea.",
+        ),
+        (
+            "a4",
+            "2024-04-06",
+            "Harbour Wire",
+            "Ukraine's military intelligence chief Kyrylo Budanov said that 11,000 North Korean \
+             soldiers had arrived in Kursk. The company said 40 workers were hired.",
+        ),
+        (
+            "a5",
+            "2024-04-07",
+            "Capital Post",
+            "Officials said North Korean soldiers had been seen near the border.",
+        ),
+    ];
+    articles
+        .iter()
+        .map(|(id, date, source, text)| {
+            serde_json::json!({"id": id, "text": text, "date": date, "source": source}).to_string()
+                + "\n"
+        })
+        .collect()
+}
+
+fn quote_ids(db: &str, filters: &[&str]) -> Vec<String> {
+    let mut args = vec!["quotes", "--db", db, "--format", "jsonl"];
+    args.extend_from_slice(filters);
+    let run = claimgraph(&args, None);
+    assert_eq!(run.code, Some(0), "{run:?}");
+    run.json_lines()
+        .iter()
+        .map(|q| {
+            format!(
+                "{}#{}",
+                q["doc_id"].as_str().unwrap(),
+                q["quote_id"].as_str().unwrap()
+            )
+        })
+        .collect()
+}
+
+#[test]
+fn the_issue_questions_are_answered_by_query_commands() {
+    let dir = scratch("ledger_questions");
+    let input = write(&dir, "news.jsonl", newsroom().as_bytes());
+    let db = db_arg(&dir);
+    let ingest = claimgraph(&["ingest", "--db", &db, &input], None);
+    assert_eq!(ingest.code, Some(0), "{ingest:?}");
+
+    // What has China denied since March? (Lin Jian's February denial is older.)
+    let denied = quote_ids(
+        &db,
+        &["--actor", "China", "--stance", "deny", "--since", "2024-03"],
+    );
+    assert_eq!(denied, ["a2#q1"]);
+    let all_denials = quote_ids(&db, &["--actor", "China", "--stance", "deny"]);
+    assert_eq!(all_denials, ["a2#q1", "a1#q1"]);
+
+    // Who quoted the State Department on Chinese fighters?
+    let run = claimgraph(
+        &[
+            "quotes",
+            "--db",
+            &db,
+            "--speaker",
+            "State Department",
+            "--about",
+            "China",
+            "--text",
+            "fighters",
+            "--format",
+            "jsonl",
+        ],
+        None,
+    );
+    let rows = run.json_lines();
+    assert_eq!(rows.len(), 1, "{run:?}");
+    assert_eq!(rows[0]["source"], "Capital Post");
+    assert_eq!(rows[0]["doc_id"], "a3");
+
+    // Every claim with a number about North Korean soldiers (a5 has no number).
+    let numbers = quote_ids(&db, &["--about", "North Korea", "--with-numbers"]);
+    assert_eq!(numbers, ["a4#q1"]);
+    let soldiers = quote_ids(
+        &db,
+        &[
+            "--about",
+            "North Korea",
+            "--with-numbers",
+            "--counted",
+            "soldiers",
+        ],
+    );
+    assert_eq!(soldiers, ["a4#q1"]);
+    let about = quote_ids(&db, &["--about", "North Korea"]);
+    assert_eq!(about, ["a5#q1", "a4#q1"]);
+
+    // Generic speakers are left out of the actor listing unless asked for.
+    let named = claimgraph(&["actors", "--db", &db, "--format", "json"], None).json();
+    let names: Vec<&str> = named
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|a| a["name"].as_str().unwrap())
+        .collect();
+    assert!(names.contains(&"State Department"), "{names:?}");
+    assert!(
+        !names.contains(&"The company") && !names.contains(&"Officials"),
+        "{names:?}"
+    );
+    let everyone = claimgraph(
+        &[
+            "actors",
+            "--db",
+            &db,
+            "--include-unnamed",
+            "--format",
+            "json",
+        ],
+        None,
+    )
+    .json();
+    let company = everyone
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|a| a["name"] == "The company")
+        .unwrap();
+    assert_eq!(company["kind"], "nominal");
+
+    // The recipes are in the help.
+    let help = claimgraph(&["quotes", "--help"], None);
+    for recipe in [
+        "quotes --actor China --stance deny --since 2024-03",
+        "--with-numbers --counted soldiers",
+    ] {
+        assert!(help.stdout.contains(recipe), "{}", help.stdout);
+    }
+}

@@ -124,6 +124,8 @@ impl Ledger {
                 .map_err(map)?;
         }
         self.conn.set_prepared_statement_cache_capacity(64);
+        // `rarray(?)` binds a list of keys, so quote rows are assembled per chunk, not per row.
+        rusqlite::vtab::array::load_module(&self.conn).map_err(map)?;
         Ok(())
     }
 

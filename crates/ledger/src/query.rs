@@ -4,11 +4,13 @@
 //! Every user value reaches SQL as a bound parameter. `LIKE` patterns escape `%` and `_`, and an
 //! FTS5 query that does not parse is retried as plain words before it becomes a clear error.
 
-use std::collections::BTreeMap;
+use std::collections::{BTreeMap, HashMap};
+use std::rc::Rc;
 
 use claimgraph_core::layers::{Entity, Quantity, Quote, Sentence, Speaker, Stance};
 use claimgraph_core::{Analysis, Document, Metadata, Span};
 use rusqlite::types::Value;
+use rusqlite::vtab::array::Array;
 use rusqlite::{params, OptionalExtension, Row};
 use serde::Serialize;
 
@@ -35,6 +37,11 @@ pub struct QuoteFilter {
     pub source: Option<String>,
     /// An FTS5 query over the quoted content and speaker.
     pub text: Option<String>,
+    /// Only quotes holding at least one number.
+    pub with_numbers: bool,
+    /// Only quotes with a number counting this (part of the counted phrase, any case):
+    /// "soldiers" finds "10,000 North Korean soldiers".
+    pub counted: Option<String>,
     /// Only quotes of this document.
     pub document: Option<String>,
     pub limit: Option<usize>,
@@ -100,6 +107,8 @@ pub struct QuoteRow {
 pub struct ActorFilter {
     /// The actor's country, or part of its affiliation.
     pub country: Option<String>,
+    /// Leave out speakers with no name ("The company", "officials"): kind `nominal`.
+    pub named_only: bool,
     pub limit: Option<usize>,
 }
 
@@ -107,6 +116,8 @@ pub struct ActorFilter {
 #[derive(Debug, Clone, PartialEq, Serialize)]
 pub struct ActorRow {
     pub name: String,
+    /// `person`, `organization`, `place`, or `nominal` for a common noun that names nobody
+    /// ("The company", "officials"); absent when unknown.
     pub kind: Option<String>,
     pub country: Option<String>,
     pub affiliation: Option<String>,
@@ -233,6 +244,137 @@ fn quoted_words(query: &str) -> String {
         .join(" ")
 }
 
+/// Quotes assembled per round of child-table queries.
+const CHUNK: usize = 2048;
+
+/// A quote row read from the main query, waiting for its spans, numbers and mentions.
+struct Pending {
+    key: i64,
+    /// Whether it holds any number, so quotes without one skip the quantities lookup.
+    numbers: bool,
+    row: QuoteRow,
+}
+
+/// Why streaming quotes stopped: SQLite, or the caller's visitor.
+enum Stop {
+    Sql(rusqlite::Error),
+    Visit(Error),
+}
+
+impl From<rusqlite::Error> for Stop {
+    fn from(error: rusqlite::Error) -> Stop {
+        Stop::Sql(error)
+    }
+}
+
+/// The clear error for an FTS5 query that does not parse.
+fn bad_fts_query(query: &str, error: &rusqlite::Error) -> Error {
+    Error::BadQuery {
+        query: query.to_owned(),
+        reason: error.to_string().trim_start_matches("fts5: ").to_owned()
+            + "; quote phrases with double quotes and balance them",
+    }
+}
+
+/// The SQL and bound values selecting `filter`'s quotes, and the index of the value that holds
+/// the FTS query (a placeholder for the caller to fill), if any.
+fn quote_query(filter: &QuoteFilter) -> Result<(String, Vec<Value>, Option<usize>)> {
+    let mut clauses: Vec<String> = Vec::new();
+    let mut values: Vec<Value> = Vec::new();
+    let bind = |values: &mut Vec<Value>, value: String| {
+        values.push(Value::Text(value));
+        format!("?{}", values.len())
+    };
+    if let Some(speaker) = &filter.speaker {
+        let p = bind(&mut values, contains_pattern(speaker));
+        clauses.push(format!("q.speaker_name LIKE {p} ESCAPE '\\'"));
+    }
+    if let Some(actor) = &filter.actor {
+        let pattern = bind(&mut values, contains_pattern(actor));
+        let exact = bind(&mut values, actor.trim().to_owned());
+        clauses.push(format!(
+            "(q.speaker_affiliation LIKE {pattern} ESCAPE '\\' \
+             OR q.speaker_country = {exact} COLLATE NOCASE \
+             OR q.speaker_name = {exact} COLLATE NOCASE OR q.speaker_actor = {exact})"
+        ));
+    }
+    if let Some(about) = &filter.about {
+        // Whole words only: "US" must not match "Russia". The country matches the groups and
+        // places of that country too: "North Korea" finds "North Korean soldiers" (NORP).
+        let exact = bind(&mut values, about.trim().to_owned());
+        let suffix = bind(&mut values, format!("% {}", like_literal(about)));
+        let prefix = bind(&mut values, format!("{} %", like_literal(about)));
+        clauses.push(format!(
+            "q.key IN (SELECT m.quote FROM entities e JOIN quote_mentions m ON m.entity = e.key \
+             WHERE e.canonical = {exact} COLLATE NOCASE OR e.text = {exact} COLLATE NOCASE \
+             OR e.country = {exact} COLLATE NOCASE OR e.actor = {exact} \
+             OR e.canonical LIKE {suffix} ESCAPE '\\' OR e.canonical LIKE {prefix} ESCAPE '\\')"
+        ));
+    }
+    if filter.with_numbers {
+        clauses.push("q.quantities > 0".to_owned());
+    }
+    if let Some(counted) = &filter.counted {
+        let p = bind(&mut values, contains_pattern(counted));
+        clauses.push(format!(
+            "q.key IN (SELECT quote FROM quantities WHERE counted IS NOT NULL \
+             AND quote IS NOT NULL AND counted LIKE {p} ESCAPE '\\')"
+        ));
+    }
+    if !filter.stances.is_empty() {
+        let mut names = Vec::new();
+        for stance in &filter.stances {
+            names.push(bind(&mut values, parse_stance(stance)?.to_owned()));
+        }
+        clauses.push(format!("q.stance IN ({})", names.join(", ")));
+    }
+    if let Some(since) = &filter.since {
+        let p = bind(&mut values, parse_day("--since date", since)?);
+        clauses.push(format!("d.published_day >= {p}"));
+    }
+    if let Some(until) = &filter.until {
+        let p = bind(&mut values, parse_day("--until date", until)?);
+        clauses.push(format!("substr(d.published_day, 1, length({p})) <= {p}"));
+    }
+    if let Some(source) = &filter.source {
+        let p = bind(&mut values, contains_pattern(source));
+        clauses.push(format!(
+            "(d.source LIKE {p} ESCAPE '\\' OR d.site LIKE {p} ESCAPE '\\')"
+        ));
+    }
+    if let Some(document) = &filter.document {
+        let p = bind(&mut values, document.clone());
+        clauses.push(format!("d.id = {p}"));
+    }
+    let fts_slot = filter.text.as_ref().map(|_| {
+        values.push(Value::Null);
+        let slot = values.len();
+        clauses.push(format!(
+            "q.key IN (SELECT rowid FROM quotes_fts WHERE quotes_fts MATCH ?{slot})"
+        ));
+        slot - 1
+    });
+    let where_clause = if clauses.is_empty() {
+        String::new()
+    } else {
+        format!("WHERE {}", clauses.join(" AND "))
+    };
+    // No LIMIT clause at all without a limit: with one, SQLite keeps the top rows in a B-tree,
+    // which costs far more than its sorter when every row is wanted.
+    let limit = filter.limit.map_or(String::new(), |n| {
+        format!("LIMIT {}", i64::try_from(n).unwrap_or(i64::MAX))
+    });
+    let sql = format!(
+        "SELECT q.key, d.id, q.ordinal, d.published, coalesce(d.site, d.source), d.url, \
+         d.title, d.cluster_id, q.kind, q.speaker_name, q.speaker_role, q.speaker_affiliation, \
+         q.speaker_kind, q.speaker_country, q.stance, q.confidence, q.cue_start, q.cue_end, \
+         q.cue_text, q.content, q.quantities \
+         FROM quotes q JOIN documents d ON d.key = q.doc {where_clause} \
+         ORDER BY d.published_day DESC NULLS LAST, d.id, q.ordinal {limit}"
+    );
+    Ok((sql, values, fts_slot))
+}
+
 impl Ledger {
     fn sql_error(&self, error: rusqlite::Error) -> Error {
         Error::classify(&self.path, error)
@@ -253,11 +395,7 @@ impl Ledger {
                         return Ok(value);
                     }
                 }
-                Err(Error::BadQuery {
-                    query: query.to_owned(),
-                    reason: error.to_string().trim_start_matches("fts5: ").to_owned()
-                        + "; quote phrases with double quotes and balance them",
-                })
+                Err(bad_fts_query(query, &error))
             }
             Err(error) => Err(self.sql_error(error)),
         }
@@ -274,171 +412,166 @@ impl Ledger {
     }
 
     /// Streams the quotes matching `filter`, newest first (then by document id and position), to `visit`.
+    ///
+    /// Rows are assembled [`CHUNK`] at a time: one query per child table (sources, contents,
+    /// numbers, mentions) for the whole chunk, so thousands of quotes cost a few statements, not
+    /// four per quote, and memory stays bounded on a full export.
     pub fn for_each_quote(
         &self,
         filter: &QuoteFilter,
         mut visit: impl FnMut(QuoteRow) -> Result<()>,
     ) -> Result<()> {
-        let mut clauses: Vec<String> = Vec::new();
-        let mut values: Vec<Value> = Vec::new();
-        let bind = |values: &mut Vec<Value>, value: String| {
-            values.push(Value::Text(value));
-            format!("?{}", values.len())
+        let (sql, mut values, fts_slot) = quote_query(filter)?;
+        let mut visited = 0;
+        let (Some(text), Some(slot)) = (&filter.text, fts_slot) else {
+            return self
+                .stream_quotes(&sql, &values, &mut visit, &mut visited)
+                .map_err(|stop| self.stop_error(stop));
         };
-        if let Some(speaker) = &filter.speaker {
-            let p = bind(&mut values, contains_pattern(speaker));
-            clauses.push(format!("q.speaker_name LIKE {p} ESCAPE '\\'"));
-        }
-        if let Some(actor) = &filter.actor {
-            let pattern = bind(&mut values, contains_pattern(actor));
-            let exact = bind(&mut values, actor.trim().to_owned());
-            clauses.push(format!(
-                "(q.speaker_affiliation LIKE {pattern} ESCAPE '\\' \
-                 OR q.speaker_country = {exact} COLLATE NOCASE \
-                 OR q.speaker_name = {exact} COLLATE NOCASE OR q.speaker_actor = {exact})"
-            ));
-        }
-        if let Some(about) = &filter.about {
-            // Whole words only: "US" must not match "Russia".
-            let exact = bind(&mut values, about.trim().to_owned());
-            let suffix = bind(&mut values, format!("% {}", like_literal(about)));
-            let prefix = bind(&mut values, format!("{} %", like_literal(about)));
-            clauses.push(format!(
-                "q.key IN (SELECT m.quote FROM entities e JOIN quote_mentions m ON m.entity = e.key \
-                 WHERE e.canonical = {exact} COLLATE NOCASE OR e.text = {exact} COLLATE NOCASE \
-                 OR e.country = {exact} COLLATE NOCASE OR e.actor = {exact} \
-                 OR e.canonical LIKE {suffix} ESCAPE '\\' OR e.canonical LIKE {prefix} ESCAPE '\\')"
-            ));
-        }
-        if !filter.stances.is_empty() {
-            let mut names = Vec::new();
-            for stance in &filter.stances {
-                names.push(bind(&mut values, parse_stance(stance)?.to_owned()));
+        let mut attempt = |fts: String, visited: &mut usize| {
+            if let Some(value) = values.get_mut(slot) {
+                *value = Value::Text(fts);
             }
-            clauses.push(format!("q.stance IN ({})", names.join(", ")));
-        }
-        if let Some(since) = &filter.since {
-            let p = bind(&mut values, parse_day("--since date", since)?);
-            clauses.push(format!("d.published_day >= {p}"));
-        }
-        if let Some(until) = &filter.until {
-            let p = bind(&mut values, parse_day("--until date", until)?);
-            clauses.push(format!("substr(d.published_day, 1, length({p})) <= {p}"));
-        }
-        if let Some(source) = &filter.source {
-            let p = bind(&mut values, contains_pattern(source));
-            clauses.push(format!(
-                "(d.source LIKE {p} ESCAPE '\\' OR d.site LIKE {p} ESCAPE '\\')"
-            ));
-        }
-        if let Some(document) = &filter.document {
-            let p = bind(&mut values, document.clone());
-            clauses.push(format!("d.id = {p}"));
-        }
-        let fts_slot = filter.text.as_ref().map(|_| {
-            values.push(Value::Null);
-            let slot = values.len();
-            clauses.push(format!(
-                "q.key IN (SELECT rowid FROM quotes_fts WHERE quotes_fts MATCH ?{slot})"
-            ));
-            slot - 1
-        });
-        let where_clause = if clauses.is_empty() {
-            String::new()
-        } else {
-            format!("WHERE {}", clauses.join(" AND "))
+            self.stream_quotes(&sql, &values, &mut visit, visited)
         };
-        let limit = filter
-            .limit
-            .map_or(-1, |n| i64::try_from(n).unwrap_or(i64::MAX));
-        let sql = format!(
-            "SELECT q.key, d.id, q.ordinal, d.published, coalesce(d.site, d.source), d.url, \
-             d.title, d.cluster_id, q.kind, q.speaker_name, q.speaker_role, q.speaker_affiliation, \
-             q.speaker_kind, q.speaker_country, q.stance, q.confidence, q.cue_start, q.cue_end, \
-             q.cue_text, q.content \
-             FROM quotes q JOIN documents d ON d.key = q.doc {where_clause} \
-             ORDER BY d.published_day DESC NULLS LAST, d.id, q.ordinal LIMIT {limit}"
-        );
-        let mut collected: Vec<(i64, QuoteRow)> = Vec::new();
-        let mut run = |fts: &str| -> rusqlite::Result<()> {
-            collected.clear();
-            if let Some(slot) = fts_slot {
-                if let Some(v) = values.get_mut(slot) {
-                    *v = Value::Text(fts.to_owned());
+        // FTS5 rejects a query on the first step, before any row: a retry never repeats rows.
+        match attempt(text.clone(), &mut visited) {
+            Err(Stop::Sql(error)) if is_fts_syntax_error(&error) && visited == 0 => {
+                if !text.contains('"') && attempt(quoted_words(text), &mut visited).is_ok() {
+                    return Ok(());
                 }
+                Err(bad_fts_query(text, &error))
             }
-            let mut statement = self.conn.prepare_cached(&sql)?;
-            let mut rows = statement.query(rusqlite::params_from_iter(values.iter()))?;
-            while let Some(row) = rows.next()? {
-                collected.push((row.get(0)?, quote_row(row)?));
-            }
-            Ok(())
-        };
-        match &filter.text {
-            Some(text) => self.with_fts(text, &mut run)?,
-            None => run("").map_err(|e| self.sql_error(e))?,
+            other => other.map_err(|stop| self.stop_error(stop)),
         }
-        for (key, mut row) in collected {
-            self.fill_quote(key, &mut row)
-                .map_err(|e| self.sql_error(e))?;
-            visit(row)?;
-        }
-        Ok(())
     }
 
-    fn fill_quote(&self, key: i64, row: &mut QuoteRow) -> rusqlite::Result<()> {
+    fn stop_error(&self, stop: Stop) -> Error {
+        match stop {
+            Stop::Sql(error) => self.sql_error(error),
+            Stop::Visit(error) => error,
+        }
+    }
+
+    /// Runs the quote query, assembling and visiting rows chunk by chunk.
+    fn stream_quotes(
+        &self,
+        sql: &str,
+        values: &[Value],
+        visit: &mut impl FnMut(QuoteRow) -> Result<()>,
+        visited: &mut usize,
+    ) -> std::result::Result<(), Stop> {
+        let mut statement = self.conn.prepare_cached(sql)?;
+        let mut rows = statement.query(rusqlite::params_from_iter(values.iter()))?;
+        let mut chunk: Vec<Pending> = Vec::new();
+        let mut flush = |chunk: &mut Vec<Pending>, visited: &mut usize| {
+            self.fill_quotes(chunk)?;
+            for pending in chunk.drain(..) {
+                *visited += 1;
+                visit(pending.row).map_err(Stop::Visit)?;
+            }
+            Ok::<(), Stop>(())
+        };
+        while let Some(row) = rows.next()? {
+            chunk.push(Pending {
+                key: row.get(0)?,
+                numbers: row.get::<_, i64>(20)? > 0,
+                row: quote_row(row)?,
+            });
+            if chunk.len() >= CHUNK {
+                flush(&mut chunk, visited)?;
+            }
+        }
+        flush(&mut chunk, visited)
+    }
+
+    /// Fills the spans, numbers and mentions of a chunk of quotes: one query per table over the
+    /// chunk's keys, each returning rows in key order.
+    fn fill_quotes(&self, chunk: &mut [Pending]) -> rusqlite::Result<()> {
+        if chunk.is_empty() {
+            return Ok(());
+        }
+        let at: HashMap<i64, usize> = chunk
+            .iter()
+            .enumerate()
+            .map(|(n, pending)| (pending.key, n))
+            .collect();
+        // Ascending keys walk each table's B-tree forward.
+        let mut sorted: Vec<i64> = chunk.iter().map(|p| p.key).collect();
+        sorted.sort_unstable();
+        let keys: Array = Rc::new(sorted.iter().map(|&k| Value::Integer(k)).collect());
+        let target = |key: i64| at.get(&key).copied();
         let span = |r: &Row<'_>| -> rusqlite::Result<SpanRow> {
             Ok(SpanRow {
-                start: r.get(0)?,
-                end: r.get(1)?,
-                text: r.get(2)?,
+                start: r.get(1)?,
+                end: r.get(2)?,
+                text: r.get(3)?,
             })
         };
-        row.sources = self
-            .conn
-            .prepare_cached(
-                "SELECT char_start, char_end, text FROM quote_sources WHERE quote = ?1 ORDER BY ordinal",
-            )?
-            .query_map([key], span)?
-            .collect::<rusqlite::Result<_>>()?;
-        row.contents = self
-            .conn
-            .prepare_cached(
-                "SELECT char_start, char_end, text FROM quote_contents WHERE quote = ?1 ORDER BY ordinal",
-            )?
-            .query_map([key], span)?
-            .collect::<rusqlite::Result<_>>()?;
-        row.quantities = self
-            .conn
-            .prepare_cached(
-                "SELECT text, value, qualifier, counted, char_start, char_end FROM quantities \
-                 WHERE quote = ?1 ORDER BY ordinal",
-            )?
-            .query_map([key], |r| {
-                Ok(QuantityRow {
-                    text: r.get(0)?,
-                    value: r.get(1)?,
-                    qualifier: r.get(2)?,
-                    counted: r.get(3)?,
-                    start: r.get(4)?,
-                    end: r.get(5)?,
+        for (table, contents) in [("quote_sources", false), ("quote_contents", true)] {
+            let mut statement = self.conn.prepare_cached(&format!(
+                "SELECT s.quote, s.char_start, s.char_end, s.text FROM rarray(?1) k \
+                 CROSS JOIN {table} s ON s.quote = k.value"
+            ))?;
+            let mut rows = statement.query([&keys])?;
+            while let Some(r) = rows.next()? {
+                if let Some(pending) = target(r.get(0)?).and_then(|n| chunk.get_mut(n)) {
+                    let spans = if contents {
+                        &mut pending.row.contents
+                    } else {
+                        &mut pending.row.sources
+                    };
+                    spans.push(span(r)?);
+                }
+            }
+        }
+        // Most quotes hold no number: only those that do are looked up.
+        let counted: Array = Rc::new(
+            sorted
+                .iter()
+                .filter(|k| {
+                    target(**k)
+                        .and_then(|n| chunk.get(n))
+                        .is_some_and(|p| p.numbers)
                 })
-            })?
-            .collect::<rusqlite::Result<_>>()?;
-        row.mentions = self
-            .conn
-            .prepare_cached(
-                "SELECT e.canonical, e.label, e.country FROM quote_mentions m \
-                 JOIN entities e ON e.key = m.entity WHERE m.quote = ?1 ORDER BY e.char_start",
-            )?
-            .query_map([key], |r| {
-                Ok(MentionRow {
-                    name: r.get(0)?,
-                    label: r.get(1)?,
-                    country: r.get(2)?,
-                })
-            })?
-            .collect::<rusqlite::Result<_>>()?;
+                .map(|&k| Value::Integer(k))
+                .collect(),
+        );
+        if !counted.is_empty() {
+            let mut statement = self.conn.prepare_cached(
+                "SELECT n.quote, n.text, n.value, n.qualifier, n.counted, n.char_start, n.char_end \
+                 FROM rarray(?1) k CROSS JOIN quantities n ON n.quote = k.value \
+                 ORDER BY n.quote, n.ordinal",
+            )?;
+            let mut rows = statement.query([&counted])?;
+            while let Some(r) = rows.next()? {
+                if let Some(pending) = target(r.get(0)?).and_then(|n| chunk.get_mut(n)) {
+                    pending.row.quantities.push(QuantityRow {
+                        text: r.get(1)?,
+                        value: r.get(2)?,
+                        qualifier: r.get(3)?,
+                        counted: r.get(4)?,
+                        start: r.get(5)?,
+                        end: r.get(6)?,
+                    });
+                }
+            }
+        }
+        let mut statement = self.conn.prepare_cached(
+            "SELECT m.quote, e.canonical, e.label, e.country FROM rarray(?1) k \
+             CROSS JOIN quote_mentions m ON m.quote = k.value \
+             CROSS JOIN entities e ON e.key = m.entity ORDER BY m.quote, e.char_start",
+        )?;
+        let mut rows = statement.query([&keys])?;
+        while let Some(r) = rows.next()? {
+            if let Some(pending) = target(r.get(0)?).and_then(|n| chunk.get_mut(n)) {
+                pending.row.mentions.push(MentionRow {
+                    name: r.get(1)?,
+                    label: r.get(2)?,
+                    country: r.get(3)?,
+                });
+            }
+        }
         Ok(())
     }
 
@@ -456,6 +589,9 @@ impl Ledger {
             condition.push_str(
                 " AND (speaker_country = ?1 COLLATE NOCASE OR speaker_affiliation LIKE ?2 ESCAPE '\\')",
             );
+        }
+        if filter.named_only {
+            condition.push_str(" AND speaker_kind IS NOT 'nominal'");
         }
         sql.push_str(&condition);
         if let Some(limit) = filter.limit {
@@ -626,17 +762,28 @@ impl Ledger {
             .map_err(|e| self.sql_error(e))
     }
 
-    /// A stored document with its stored analysis, spans back in bytes, as analysis produced it.
-    pub fn load(&self, id: &str) -> Result<(Document, Analysis)> {
-        self.load_inner(id).map_err(|e| match e {
-            rusqlite::Error::QueryReturnedNoRows => Error::NoSuchDocument(id.to_owned()),
-            e => self.sql_error(e),
-        })
+    /// A stored document's text and metadata alone, as ingestion gave it to analysis: what
+    /// re-analysis needs, without reading the stored analysis.
+    pub fn load_document(&self, id: &str) -> Result<Document> {
+        self.document_inner(id)
+            .map(|(_, document)| document)
+            .map_err(|e| self.load_error(id, e))
     }
 
-    fn load_inner(&self, id: &str) -> rusqlite::Result<(Document, Analysis)> {
-        let (key, document) = self
-            .conn
+    /// A stored document with its stored analysis, spans back in bytes, as analysis produced it.
+    pub fn load(&self, id: &str) -> Result<(Document, Analysis)> {
+        self.load_inner(id).map_err(|e| self.load_error(id, e))
+    }
+
+    fn load_error(&self, id: &str, error: rusqlite::Error) -> Error {
+        match error {
+            rusqlite::Error::QueryReturnedNoRows => Error::NoSuchDocument(id.to_owned()),
+            e => self.sql_error(e),
+        }
+    }
+
+    fn document_inner(&self, id: &str) -> rusqlite::Result<(i64, Document)> {
+        self.conn
             .prepare_cached(
                 "SELECT key, id, text, title, url, published, source, byline, site, language, \
                  extracted FROM documents WHERE id = ?1",
@@ -659,7 +806,11 @@ impl Ledger {
                         extracted: r.get(10)?,
                     },
                 ))
-            })?;
+            })
+    }
+
+    fn load_inner(&self, id: &str) -> rusqlite::Result<(Document, Analysis)> {
+        let (key, document) = self.document_inner(id)?;
         let bytes: Vec<usize> = document
             .text
             .char_indices()

@@ -9,6 +9,7 @@ use claimgraph_core::contract::{document_json, DocumentJson};
 use claimgraph_core::layers::EntityLabel;
 use claimgraph_core::{Analysis, Document};
 use claimgraph_dedup::Fingerprint;
+use claimgraph_lexicon::Lexicon;
 use rusqlite::{params, Connection, OptionalExtension};
 
 use crate::error::{Error, Result};
@@ -110,6 +111,7 @@ fn speaker_facts(
     };
     let own = named(&speaker.name);
     let kind = match own.map(|e| e.label) {
+        None if is_nominal_speaker(&speaker.name) => Some("nominal"),
         Some("PERSON") => Some("person"),
         Some("ORG" | "MILITARY_UNIT") => Some("organization"),
         Some("GPE" | "NORP" | "LOC") => Some("place"),
@@ -135,6 +137,40 @@ fn speaker_facts(
         country,
         actor,
     }
+}
+
+/// Words that open a common-noun phrase ("the company", "its board") rather than a name.
+const DETERMINERS: [&str; 20] = [
+    "the", "a", "an", "its", "his", "her", "their", "our", "this", "that", "these", "those",
+    "some", "several", "many", "other", "another", "both", "all", "most",
+];
+
+/// Whether a speaker "name" names nobody: a common-noun phrase ("The company", "Officials",
+/// "a company spokesman", "trade sources") or nothing at all. A capital after the first word
+/// ("the State Department") or a single word that is not a speaker noun ("Reagan") is a name.
+/// Callers also require that no entity of the document carries the name.
+pub(crate) fn is_nominal_speaker(name: &str) -> bool {
+    let words: Vec<&str> = name.split_whitespace().collect();
+    let Some((first, rest)) = words.split_first() else {
+        return true;
+    };
+    if rest.iter().any(|w| w.chars().any(char::is_uppercase)) {
+        return false;
+    }
+    let first_lower = first.to_lowercase();
+    if DETERMINERS.contains(&first_lower.as_str())
+        || first.chars().next().is_some_and(char::is_lowercase)
+    {
+        return true;
+    }
+    let head = words.last().map(|w| w.to_lowercase()).unwrap_or_default();
+    speaker_nouns().is_speaker_noun(head.trim_matches(|c: char| !c.is_alphanumeric()))
+}
+
+/// The shipped lexicon, built once: building it costs far more than classifying a name.
+fn speaker_nouns() -> &'static Lexicon {
+    static LEXICON: std::sync::OnceLock<Lexicon> = std::sync::OnceLock::new();
+    LEXICON.get_or_init(Lexicon::shipped)
 }
 
 /// A URL reduced to what identifies the page: lower-case scheme and host, no fragment, no
@@ -498,8 +534,8 @@ fn insert_analysis(tx: &Connection, key: i64, p: &Prepared) -> rusqlite::Result<
     let mut quote = tx.prepare_cached(
         "INSERT INTO quotes (doc, ordinal, kind, cue_start, cue_end, cue_text, stance, confidence, \
          speaker_name, speaker_role, speaker_affiliation, speaker_kind, speaker_country, \
-         speaker_actor, content) \
-         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15)",
+         speaker_actor, content, quantities) \
+         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16)",
     )?;
     let mut source = tx.prepare_cached(
         "INSERT INTO quote_sources (quote, ordinal, char_start, char_end, text) \
@@ -514,6 +550,12 @@ fn insert_analysis(tx: &Connection, key: i64, p: &Prepared) -> rusqlite::Result<
     let mut quote_keys = Vec::with_capacity(json.quotes.len());
     for (at, q) in json.quotes.iter().enumerate() {
         let facts = p.speakers.get(at);
+        let id = format!("q{}", at + 1);
+        let numbers = json
+            .quantities
+            .iter()
+            .filter(|n| n.quote.as_deref() == Some(id.as_str()))
+            .count();
         let joined: Vec<&str> = q.contents.iter().map(|c| c.text.as_str()).collect();
         quote.execute(params![
             key,
@@ -531,6 +573,7 @@ fn insert_analysis(tx: &Connection, key: i64, p: &Prepared) -> rusqlite::Result<
             facts.and_then(|f| f.country.as_deref()),
             facts.and_then(|f| f.actor.as_deref()),
             joined.join(SEGMENT_SEPARATOR),
+            numbers,
         ])?;
         let quote_key = tx.last_insert_rowid();
         quote_keys.push(quote_key);
@@ -591,6 +634,31 @@ mod tests {
         );
         assert_eq!(canonical_url("mailto:x@example.com"), None);
         assert_eq!(canonical_url("https:///nohost"), None);
+    }
+
+    #[test]
+    fn nominal_speakers_are_common_nouns() {
+        for name in [
+            "The company",
+            "the ministry",
+            "Officials",
+            "analysts",
+            "its board",
+            "a company spokesman",
+            "Trade sources",
+            "",
+        ] {
+            assert!(is_nominal_speaker(name), "{name:?}");
+        }
+        for name in [
+            "Reagan",
+            "Lin Jian",
+            "the State Department",
+            "The Kremlin",
+            "S and P",
+        ] {
+            assert!(!is_nominal_speaker(name), "{name:?}");
+        }
     }
 
     #[test]

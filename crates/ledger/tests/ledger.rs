@@ -5,7 +5,9 @@ use std::path::{Path, PathBuf};
 
 use claimgraph_core::contract::document_json;
 use claimgraph_core::{Document, Metadata};
-use claimgraph_ledger::{export, Error, Ledger, Outcome, Prepared, QuoteFilter, SCHEMA_VERSION};
+use claimgraph_ledger::{
+    export, ActorFilter, Error, Ledger, Outcome, Prepared, QuoteFilter, SCHEMA_VERSION,
+};
 use claimgraph_pipeline::Pipeline;
 
 const DENIAL: &str = "China\u{2019}s foreign ministry spokesman Lin Jian denied that Beijing had sent \
@@ -14,6 +16,9 @@ The State Department said Chinese fighters had been seen near Taiwan.";
 
 const FRONT: &str = "North Korean soldiers are fighting in Kursk, Ukraine's President Volodymyr \
 Zelensky said, adding that at least 10,000 troops had arrived. Russia denied the claim.";
+
+const TROOPS: &str = "Ukraine's military intelligence chief Kyrylo Budanov said that 11,000 North \
+Korean soldiers had arrived in Kursk. The company said 40 workers were hired.";
 
 fn doc(id: &str, text: &str, url: Option<&str>, published: &str) -> Document {
     Document {
@@ -355,13 +360,126 @@ fn exports_are_well_formed() {
     let mut graphml = Vec::new();
     export::graphml(&ledger, &filter, &mut graphml).unwrap();
     let graphml = String::from_utf8(graphml).unwrap();
-    assert!(graphml.contains("<key id=\"weight\" for=\"edge\""));
-    assert!(graphml.contains("<graph id=\"claimgraph\" edgedefault=\"directed\">"));
-    assert_eq!(
-        graphml.matches("<node ").count(),
-        graphml.matches("</node>").count()
-    );
-    assert!(graphml.contains("<edge "), "{graphml}");
+    let (nodes, edges) = check_graphml(&graphml);
+    assert!(nodes >= 2 && edges >= 1, "{graphml}");
+}
+
+/// Parses a GraphML export as XML and checks what Gephi needs: a `graphml` root in the GraphML
+/// namespace, a `key` declared for every `data` used (for the right element), a `graph` with
+/// `edgedefault`, unique node ids, and edges between declared nodes. Returns (nodes, edges).
+fn check_graphml(xml: &str) -> (usize, usize) {
+    use quick_xml::events::Event;
+    use std::collections::{HashMap, HashSet};
+
+    let attributes = |e: &quick_xml::events::BytesStart<'_>| -> HashMap<String, String> {
+        e.attributes()
+            .map(|a| {
+                let a = a.unwrap();
+                (
+                    String::from_utf8(a.key.as_ref().to_vec()).unwrap(),
+                    a.normalized_value(quick_xml::XmlVersion::Implicit1_0)
+                        .unwrap()
+                        .into_owned(),
+                )
+            })
+            .collect()
+    };
+    let mut reader = quick_xml::Reader::from_str(xml);
+    reader.config_mut().check_end_names = true;
+    let mut stack: Vec<String> = Vec::new();
+    let mut keys: HashMap<String, String> = HashMap::new();
+    let mut nodes: HashSet<String> = HashSet::new();
+    let mut edges: Vec<(String, String)> = Vec::new();
+    let mut graphs = 0;
+    let mut saw_root = false;
+    loop {
+        let event = reader
+            .read_event()
+            .unwrap_or_else(|e| panic!("not XML: {e}"));
+        let (element, empty) = match &event {
+            Event::Start(e) => (e.clone().into_owned(), false),
+            Event::Empty(e) => (e.clone().into_owned(), true),
+            Event::End(_) => {
+                stack.pop();
+                continue;
+            }
+            Event::GeneralRef(r) => {
+                let name = String::from_utf8(r.to_vec()).unwrap();
+                assert!(
+                    ["amp", "lt", "gt", "quot", "apos"].contains(&name.as_str())
+                        || name.starts_with('#'),
+                    "undeclared entity &{name};"
+                );
+                continue;
+            }
+            Event::Eof => break,
+            _ => continue,
+        };
+        let name = String::from_utf8(element.name().as_ref().to_vec()).unwrap();
+        let attrs = attributes(&element);
+        let parent = stack.last().cloned();
+        match name.as_str() {
+            "graphml" => {
+                assert!(parent.is_none(), "graphml must be the root");
+                assert_eq!(
+                    attrs.get("xmlns").map(String::as_str),
+                    Some("http://graphml.graphdrawing.org/xmlns")
+                );
+                saw_root = true;
+            }
+            "key" => {
+                assert_eq!(parent.as_deref(), Some("graphml"));
+                for required in ["id", "for", "attr.name", "attr.type"] {
+                    assert!(attrs.contains_key(required), "key without {required}");
+                }
+                let id = attrs["id"].clone();
+                assert!(
+                    keys.insert(id.clone(), attrs["for"].clone()).is_none(),
+                    "key {id} declared twice"
+                );
+            }
+            "graph" => {
+                assert_eq!(parent.as_deref(), Some("graphml"));
+                assert!(
+                    matches!(
+                        attrs.get("edgedefault").map(String::as_str),
+                        Some("directed" | "undirected")
+                    ),
+                    "graph without edgedefault"
+                );
+                graphs += 1;
+            }
+            "node" => {
+                assert_eq!(parent.as_deref(), Some("graph"));
+                let id = attrs.get("id").expect("node without id").clone();
+                assert!(nodes.insert(id.clone()), "duplicate node id {id}");
+            }
+            "edge" => {
+                assert_eq!(parent.as_deref(), Some("graph"));
+                edges.push((attrs["source"].clone(), attrs["target"].clone()));
+            }
+            "data" => {
+                let key = attrs.get("key").expect("data without key");
+                let target = keys
+                    .get(key)
+                    .unwrap_or_else(|| panic!("data key {key} is not declared"));
+                assert_eq!(Some(target.as_str()), parent.as_deref(), "key {key}");
+            }
+            other => panic!("unexpected element {other}"),
+        }
+        if !empty {
+            stack.push(name);
+        }
+    }
+    assert!(saw_root && stack.is_empty());
+    assert_eq!(graphs, 1);
+    for (source, target) in &edges {
+        assert!(
+            nodes.contains(source) && nodes.contains(target),
+            "edge {source} -> {target} names a missing node"
+        );
+    }
+    (nodes.len(), edges.len())
 }
 
 #[test]
@@ -508,4 +626,253 @@ fn a_reader_sees_whole_batches_while_a_writer_commits() {
     }
     writer.join().unwrap();
     assert_eq!(reader.stats().unwrap().documents, 200);
+}
+
+#[test]
+fn numbers_and_countries_answer_the_questions() {
+    let (_dir, path) = temp();
+    let mut ledger = Ledger::open(&path).unwrap();
+    write(
+        &mut ledger,
+        &[
+            doc("d1", DENIAL, None, "2024-03-05"),
+            doc("d2", FRONT, None, "2024-01-02"),
+            doc("d3", TROOPS, None, "2024-02-01"),
+        ],
+    );
+    let ids = |filter: QuoteFilter| -> Vec<String> {
+        ledger
+            .quotes(&filter)
+            .unwrap()
+            .into_iter()
+            .map(|q| format!("{}#{}", q.doc_id, q.quote_id))
+            .collect()
+    };
+    // "North Korean soldiers" is a group (NORP) of North Korea: the country finds it.
+    let korea = ids(QuoteFilter {
+        about: Some("North Korea".into()),
+        ..Default::default()
+    });
+    assert_eq!(korea, ["d3#q1", "d2#q1"]);
+    let numbers = ledger
+        .quotes(&QuoteFilter {
+            about: Some("North Korea".into()),
+            with_numbers: true,
+            ..Default::default()
+        })
+        .unwrap();
+    assert_eq!(numbers.len(), 1);
+    assert_eq!(numbers[0].quantities[0].value, 11_000.0);
+    assert_eq!(
+        numbers[0].quantities[0].counted.as_deref(),
+        Some("North Korean soldiers")
+    );
+    let counted = ids(QuoteFilter {
+        counted: Some("SOLDIERS".into()),
+        ..Default::default()
+    });
+    assert_eq!(counted, ["d1#q1", "d3#q1"]);
+    let korean_soldiers = ids(QuoteFilter {
+        counted: Some("soldiers".into()),
+        about: Some("North Korea".into()),
+        ..Default::default()
+    });
+    assert_eq!(korean_soldiers, ["d3#q1"]);
+    assert!(ids(QuoteFilter {
+        counted: Some("tanks".into()),
+        ..Default::default()
+    })
+    .is_empty());
+    let with_numbers = ids(QuoteFilter {
+        with_numbers: true,
+        ..Default::default()
+    });
+    let all = ledger.quotes(&QuoteFilter::default()).unwrap();
+    let expected: Vec<String> = all
+        .iter()
+        .filter(|q| !q.quantities.is_empty())
+        .map(|q| format!("{}#{}", q.doc_id, q.quote_id))
+        .collect();
+    assert!(expected.len() >= 3, "{expected:?}");
+    assert_eq!(with_numbers, expected);
+}
+
+#[test]
+fn assembled_rows_match_the_stored_analysis() {
+    // Many documents, so rows come from several chunks of the set-based assembly.
+    let (_dir, path) = temp();
+    let mut ledger = Ledger::open(&path).unwrap();
+    let documents: Vec<Document> = (0..40)
+        .map(|i| {
+            doc(
+                &format!("m{i:02}"),
+                &format!(
+                    "\u{201c}We counted {} boats at pier {i},\u{201d} the harbour master Ona Vale said. \
+                     Officials in Norway denied that {} ships had left.",
+                    i + 2,
+                    i * 3 + 5
+                ),
+                None,
+                &format!("2024-02-{:02}", i % 28 + 1),
+            )
+        })
+        .collect();
+    write(&mut ledger, &documents);
+    let rows = ledger.quotes(&QuoteFilter::default()).unwrap();
+    assert!(rows.len() >= 40);
+    for row in &rows {
+        let (document, analysis) = ledger.load(&row.doc_id).unwrap();
+        let json = document_json(&document, &analysis);
+        let quote = json.quotes.iter().find(|q| q.id == row.quote_id).unwrap();
+        let spans = |spans: &[claimgraph_ledger::SpanRow]| -> Vec<(usize, usize, String)> {
+            spans
+                .iter()
+                .map(|s| (s.start, s.end, s.text.clone()))
+                .collect()
+        };
+        let want_contents: Vec<(usize, usize, String)> = quote
+            .contents
+            .iter()
+            .map(|s| (s.start, s.end, s.text.clone()))
+            .collect();
+        assert_eq!(spans(&row.contents), want_contents, "{}", row.quote_id);
+        let want_sources: Vec<(usize, usize, String)> = quote
+            .sources
+            .iter()
+            .map(|s| (s.start, s.end, s.text.clone()))
+            .collect();
+        assert_eq!(spans(&row.sources), want_sources);
+        let want_numbers: Vec<String> = json
+            .quantities
+            .iter()
+            .filter(|n| n.quote.as_deref() == Some(quote.id.as_str()))
+            .map(|n| n.text.clone())
+            .collect();
+        let numbers: Vec<String> = row.quantities.iter().map(|n| n.text.clone()).collect();
+        assert_eq!(numbers, want_numbers);
+    }
+}
+
+#[test]
+fn unnamed_speakers_are_nominal_and_can_be_left_out() {
+    let (_dir, path) = temp();
+    let mut ledger = Ledger::open(&path).unwrap();
+    let text = "The company said it had cut 300 jobs. Officials said the plant would close. \
+                Maria Lind, the mayor of Harbourtown, said the town would help.";
+    write(&mut ledger, &[doc("n1", text, None, "2024-03-05")]);
+    let all = ledger.actors(&ActorFilter::default()).unwrap();
+    let kind = |name: &str| {
+        all.iter()
+            .find(|a| a.name == name)
+            .unwrap_or_else(|| panic!("{name} missing from {all:?}"))
+            .kind
+            .clone()
+    };
+    assert_eq!(kind("The company").as_deref(), Some("nominal"));
+    assert_eq!(kind("Officials").as_deref(), Some("nominal"));
+    assert_eq!(kind("Maria Lind").as_deref(), Some("person"));
+    let named = ledger
+        .actors(&ActorFilter {
+            named_only: true,
+            ..Default::default()
+        })
+        .unwrap();
+    let names: Vec<&str> = named.iter().map(|a| a.name.as_str()).collect();
+    assert_eq!(names, ["Maria Lind"]);
+}
+
+#[test]
+fn reanalysis_reads_only_text_and_metadata() {
+    let (_dir, path) = temp();
+    let mut ledger = Ledger::open(&path).unwrap();
+    let original = doc("d1", DENIAL, Some("https://example.com/d1"), "2024-03-05");
+    write(&mut ledger, std::slice::from_ref(&original));
+    assert_eq!(ledger.load_document("d1").unwrap(), original);
+    assert!(matches!(
+        ledger.load_document("nope"),
+        Err(Error::NoSuchDocument(_))
+    ));
+}
+
+/// A schema-1 file as the first release wrote it: the shipped v1 SQL, then one document with a
+/// quote, its spans, an entity mention and a number, inserted as the v1 writer inserted them.
+fn schema_1_file(path: &Path) {
+    let conn = rusqlite::Connection::open(path).unwrap();
+    conn.execute_batch(include_str!("../migrations/001_initial.sql"))
+        .unwrap();
+    conn.execute_batch("PRAGMA user_version = 1").unwrap();
+    let text = "The company said 300 North Korean soldiers had crossed the river.";
+    conn.execute(
+        "INSERT INTO documents (id, url, canonical_url, content_hash, title, published, \
+         published_day, source, text, analyzer_version, cluster_id, ingested_at) \
+         VALUES ('old1', 'https://example.com/old', 'https://example.com/old', 'h1', 'Old', \
+         '2024-04-02', '2024-04-02', 'Wire', ?1, 'v1', 'old1', '2024-04-03T00:00:00Z')",
+        [text],
+    )
+    .unwrap();
+    conn.execute_batch(
+        "INSERT INTO sentences VALUES (1, 1, 0, 65);
+         INSERT INTO entities (doc, char_start, char_end, text, label, canonical, country, actor)
+             VALUES (1, 21, 33, 'North Korean', 'NORP', 'North Korean', 'North Korea', 'country:KP');
+         INSERT INTO quotes (doc, ordinal, kind, cue_start, cue_end, cue_text, stance, confidence,
+             speaker_name, content)
+             VALUES (1, 1, 'indirect', 12, 16, 'said', 'assert', 0.8, 'The company',
+             '300 North Korean soldiers had crossed the river');
+         INSERT INTO quote_sources VALUES (1, 1, 0, 11, 'The company');
+         INSERT INTO quote_contents VALUES (1, 1, 17, 64, '300 North Korean soldiers had crossed the river');
+         INSERT INTO quote_mentions VALUES (1, 1);
+         INSERT INTO quantities (doc, ordinal, char_start, char_end, text, value, qualifier,
+             counted, counted_start, counted_end, quote)
+             VALUES (1, 1, 17, 20, '300', 300, 'exact', 'North Korean soldiers', 21, 42, 1);",
+    )
+    .unwrap();
+}
+
+#[test]
+fn a_schema_1_file_is_migrated_in_place_and_keeps_its_data() {
+    let (_dir, path) = temp();
+    schema_1_file(&path);
+    let ledger = Ledger::open_existing(&path).unwrap();
+    let stats = ledger.stats().unwrap();
+    assert_eq!(stats.schema_version, SCHEMA_VERSION);
+    assert_eq!((stats.documents, stats.quotes, stats.quantities), (1, 1, 1));
+    assert_eq!(ledger.integrity_check().unwrap(), "ok");
+    let quotes = ledger
+        .quotes(&QuoteFilter {
+            about: Some("North Korea".into()),
+            with_numbers: true,
+            counted: Some("soldiers".into()),
+            since: Some("2024-04".into()),
+            ..Default::default()
+        })
+        .unwrap();
+    assert_eq!(quotes.len(), 1);
+    let quote = &quotes[0];
+    assert_eq!(quote.speaker.as_deref(), Some("The company"));
+    assert_eq!(quote.speaker_kind.as_deref(), Some("nominal"));
+    assert_eq!(
+        quote.contents[0].text,
+        "300 North Korean soldiers had crossed the river"
+    );
+    assert_eq!(
+        quote.quantities[0].counted.as_deref(),
+        Some("North Korean soldiers")
+    );
+    assert_eq!(quote.mentions[0].country.as_deref(), Some("North Korea"));
+    let named = ledger
+        .actors(&ActorFilter {
+            named_only: true,
+            ..Default::default()
+        })
+        .unwrap();
+    assert!(named.is_empty(), "{named:?}");
+    let (document, analysis) = ledger.load("old1").unwrap();
+    assert_eq!(document.metadata.title.as_deref(), Some("Old"));
+    assert_eq!(analysis.quotes.len(), 1);
+    drop(ledger);
+    // Opening again finds nothing left to migrate.
+    let mut ledger = Ledger::open(&path).unwrap();
+    assert_eq!(ledger.stats().unwrap().quotes, 1);
+    write(&mut ledger, &[doc("d2", FRONT, None, "2024-01-02")]);
+    assert_eq!(ledger.stats().unwrap().documents, 2);
 }

@@ -131,9 +131,10 @@ fn measure(args: &BenchLedgerArgs, path: &Path) -> anyhow::Result<(LedgerBenchRe
 /// The shapes of the first paragraph of the ledger issue, with values taken from the ledger
 /// itself (its busiest speaker, a document) so every shape returns rows on any corpus.
 fn time_queries(ledger: &Ledger, runs: usize) -> anyhow::Result<Vec<QueryTiming>> {
+    // Unnamed speakers included: "The company" is the largest result on news-bench.
     let top = ledger.actors(&ActorFilter {
-        country: None,
         limit: Some(1),
+        ..ActorFilter::default()
     })?;
     let speaker = top.first().map(|a| a.name.clone()).unwrap_or_default();
     let sample = ledger.quotes(&QuoteFilter {
@@ -179,6 +180,22 @@ fn time_queries(ledger: &Ledger, runs: usize) -> anyhow::Result<Vec<QueryTiming>
             },
         )?,
         quotes(
+            "quotes --about \"North Korea\" --with-numbers",
+            QuoteFilter {
+                about: Some("North Korea".into()),
+                with_numbers: true,
+                ..QuoteFilter::default()
+            },
+        )?,
+        quotes(
+            "quotes --with-numbers --counted shares",
+            QuoteFilter {
+                with_numbers: true,
+                counted: Some("shares".into()),
+                ..QuoteFilter::default()
+            },
+        )?,
+        quotes(
             "quotes --text soldiers",
             QuoteFilter {
                 text: Some("soldiers".into()),
@@ -203,8 +220,9 @@ fn time_queries(ledger: &Ledger, runs: usize) -> anyhow::Result<Vec<QueryTiming>
         time("actors --limit 50", runs, || {
             Ok(ledger
                 .actors(&ActorFilter {
-                    country: None,
+                    named_only: true,
                     limit: Some(50),
+                    ..ActorFilter::default()
                 })?
                 .len())
         })?,
@@ -212,6 +230,7 @@ fn time_queries(ledger: &Ledger, runs: usize) -> anyhow::Result<Vec<QueryTiming>
             Ok(ledger
                 .actors(&ActorFilter {
                     country: Some("United States".into()),
+                    named_only: true,
                     limit: None,
                 })?
                 .len())

@@ -212,7 +212,7 @@ pub fn reanalyze(args: &ReanalyzeArgs) -> anyhow::Result<bool> {
     for chunk in ids.chunks(BATCH_DOCUMENTS) {
         let mut documents = Vec::with_capacity(chunk.len());
         for id in chunk {
-            documents.push(ledger.load(id)?.0);
+            documents.push(ledger.load_document(id)?);
         }
         let prepared: Vec<Prepared> = documents
             .par_iter()

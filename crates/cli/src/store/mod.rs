@@ -22,15 +22,37 @@ use crate::intake::IntakeArgs;
 const DB_HELP: &str =
     "Ledger file (SQLite). Default: $CLAIMGRAPH_DB when set, else ./claimgraph.db";
 
+/// Worked questions, shown under `claimgraph quotes --help`.
+const QUOTES_RECIPES: &str = "\
+Filters combine with AND. Recipes:
+  What has China denied since March?
+    claimgraph quotes --actor China --stance deny --since 2024-03
+  Who quoted the State Department on Chinese fighters?
+    claimgraph quotes --speaker \"State Department\" --text fighters --about China
+  Every claim with a number about North Korean soldiers:
+    claimgraph quotes --about \"North Korea\" --with-numbers --counted soldiers
+--actor matches the speaker's country, affiliation, name or actor id; --speaker matches part of
+the name as written. --about matches an entity named inside the quote by its name, its text, its
+actor id or its country, so \"North Korea\" also finds \"North Korean soldiers\" (a group of that
+country). --counted matches what a number counts (\"10,000 troops\" counts \"troops\").";
+
+/// How the actor listing treats speakers with no name, shown under `claimgraph actors --help`.
+const ACTORS_NOTE: &str = "\
+Speakers that name nobody, such as \"The company\", \"officials\" or \"a spokesman\" with no
+organisation resolved, are left out unless --include-unnamed is given; they are then listed with
+kind \"nominal\". Their quotes are always in `claimgraph quotes`.";
+
 #[derive(Debug, Subcommand)]
 pub enum StoreCommand {
     /// Analyse articles and store them, their quotes, entities and numbers in the ledger.
     Ingest(Box<IngestArgs>),
     /// Re-run analysis in place for documents stored by another analyzer version.
     Reanalyze(Box<ReanalyzeArgs>),
-    /// Stored quotes by speaker, actor, topic, stance, date, outlet or phrase.
+    /// Stored quotes by speaker, actor, topic, stance, date, outlet, phrase or number.
+    #[command(after_help = QUOTES_RECIPES)]
     Quotes(Box<QuotesArgs>),
-    /// Speakers with their quote counts by stance.
+    /// Named speakers (people, organisations, places) with their quote counts by stance.
+    #[command(after_help = ACTORS_NOTE)]
     Actors(Box<ActorsArgs>),
     /// Full-text search over stored articles, with highlighted snippets.
     Search(Box<SearchArgs>),
@@ -116,6 +138,12 @@ pub struct FilterArgs {
     /// Full-text query over quoted content (SQLite FTS5 syntax: words, "phrases", OR, NOT, prefix*).
     #[arg(long, value_name = "QUERY")]
     text: Option<String>,
+    /// Only quotes holding at least one number.
+    #[arg(long)]
+    with_numbers: bool,
+    /// Only quotes with a number counting this (part of the counted phrase: "soldiers").
+    #[arg(long, value_name = "TEXT")]
+    counted: Option<String>,
     /// At most this many quotes.
     #[arg(long, value_name = "N")]
     limit: Option<usize>,
@@ -132,6 +160,8 @@ impl FilterArgs {
             until: self.until.clone(),
             source: self.source.clone(),
             text: self.text.clone(),
+            with_numbers: self.with_numbers,
+            counted: self.counted.clone(),
             document: None,
             limit: self.limit,
         }
@@ -155,6 +185,9 @@ pub struct ActorsArgs {
     /// Only actors of this country, or whose affiliation contains it.
     #[arg(long)]
     country: Option<String>,
+    /// Also list speakers that name nobody ("The company", "officials"), as kind `nominal`.
+    #[arg(long)]
+    include_unnamed: bool,
     /// At most this many actors.
     #[arg(long, value_name = "N")]
     limit: Option<usize>,
@@ -236,6 +269,7 @@ pub fn run(command: StoreCommand) -> anyhow::Result<bool> {
             let ledger = Ledger::open_existing(&args.db.path())?;
             let rows = ledger.actors(&ActorFilter {
                 country: args.country.clone(),
+                named_only: !args.include_unnamed,
                 limit: args.limit,
             })?;
             with_stdout(|out, _| render::actors(&rows, args.format, out))
