@@ -3,7 +3,9 @@
 //! Offsets here are Unicode code points, end exclusive, so `text[start:end]` in Python gives the
 //! covered text. Field names are a contract: add fields, never rename.
 
-use crate::layers::{Entity, Quantity, Quote};
+use std::collections::HashMap;
+
+use crate::layers::{ContentIndex, Entity, Quantity, Quote};
 use crate::{Analysis, CharIndex, Document, Metadata, Span};
 use serde::Serialize;
 
@@ -105,17 +107,34 @@ fn is_empty_metadata(metadata: &Metadata) -> bool {
 struct Converter<'a> {
     text: &'a str,
     index: CharIndex,
-    entities: &'a [Entity],
+    /// Per canonical name, the first entity that resolves to an actor, else the first one.
+    entities_by_name: HashMap<&'a str, &'a Entity>,
 }
 
-impl Converter<'_> {
-    /// The first entity whose canonical name is `name` and that resolves to an actor, else the
-    /// first with that name: speakers are named by the fullest mention, as entities are.
-    fn entity_named(&self, name: &str) -> Option<&Entity> {
-        let named = || self.entities.iter().filter(|e| e.canonical == name);
-        named()
-            .find(|e| e.actor.is_some())
-            .or_else(|| named().next())
+impl<'a> Converter<'a> {
+    fn new(text: &'a str, entities: &'a [Entity]) -> Converter<'a> {
+        let mut entities_by_name: HashMap<&str, &Entity> = HashMap::new();
+        for entity in entities {
+            entities_by_name
+                .entry(entity.canonical.as_str())
+                .and_modify(|kept| {
+                    if kept.actor.is_none() && entity.actor.is_some() {
+                        *kept = entity;
+                    }
+                })
+                .or_insert(entity);
+        }
+        Converter {
+            text,
+            index: CharIndex::new(text),
+            entities_by_name,
+        }
+    }
+
+    /// The entity a speaker's name resolves to: speakers are named by the fullest mention, as
+    /// entities are.
+    fn entity_named(&self, name: &str) -> Option<&'a Entity> {
+        self.entities_by_name.get(name).copied()
     }
 
     fn plain(&self, span: Span) -> PlainSpan {
@@ -204,16 +223,19 @@ fn quantity_id(at: usize) -> String {
 
 /// Builds the contract JSON of one analyzed document.
 pub fn document_json(document: &Document, analysis: &Analysis) -> DocumentJson {
-    let converter = Converter {
-        text: &document.text,
-        index: CharIndex::new(&document.text),
-        entities: &analysis.entities,
-    };
+    let converter = Converter::new(&document.text, &analysis.entities);
+    let contents = ContentIndex::new(&analysis.quotes);
     let quantity_quotes: Vec<Option<usize>> = analysis
         .quantities
         .iter()
-        .map(|q| analysis.quote_containing(q.span))
+        .map(|q| contents.quote_containing(q.span))
         .collect();
+    let mut quantities_of_quote: Vec<Vec<String>> = vec![Vec::new(); analysis.quotes.len()];
+    for (n, quote) in quantity_quotes.iter().enumerate() {
+        if let Some(ids) = quote.and_then(|at| quantities_of_quote.get_mut(at)) {
+            ids.push(quantity_id(n));
+        }
+    }
     DocumentJson {
         id: document.id.clone(),
         text_length: converter.index.char_len(),
@@ -229,13 +251,8 @@ pub fn document_json(document: &Document, analysis: &Analysis) -> DocumentJson {
             .iter()
             .enumerate()
             .map(|(at, quote)| {
-                let ids = quantity_quotes
-                    .iter()
-                    .enumerate()
-                    .filter(|(_, q)| **q == Some(at))
-                    .map(|(n, _)| quantity_id(n))
-                    .collect();
-                converter.quote(at, quote, ids)
+                let ids = quantities_of_quote.get_mut(at).map(std::mem::take);
+                converter.quote(at, quote, ids.unwrap_or_default())
             })
             .collect(),
         quantities: analysis

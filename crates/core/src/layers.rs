@@ -218,10 +218,98 @@ impl Analysis {
             .unwrap_or(&[])
     }
 
-    /// Index of the quote whose contents contain `span`, if any.
+    /// Index of the first quote whose contents contain `span`, if any. For many lookups build a
+    /// [`ContentIndex`] once instead.
     pub fn quote_containing(&self, span: Span) -> Option<usize> {
-        self.quotes
+        ContentIndex::new(&self.quotes).quote_containing(span)
+    }
+}
+
+/// The content segments of a document's quotes, sorted for lookups in O(log n + k) instead of a
+/// scan of every quote: a document of thousands of quotes must not make output quadratic.
+#[derive(Debug, Clone, Default)]
+pub struct ContentIndex {
+    /// (segment, quote index), sorted by segment start.
+    segments: Vec<(Span, usize)>,
+    /// `reach[i]`: the largest segment end among `segments[..=i]`.
+    reach: Vec<usize>,
+}
+
+impl ContentIndex {
+    pub fn new(quotes: &[Quote]) -> ContentIndex {
+        let mut segments: Vec<(Span, usize)> = quotes
             .iter()
-            .position(|q| q.contents.iter().any(|c| c.contains(span)))
+            .enumerate()
+            .flat_map(|(at, q)| q.contents.iter().map(move |&c| (c, at)))
+            .collect();
+        segments.sort_by_key(|(span, at)| (span.start, *at));
+        let reach = segments
+            .iter()
+            .scan(0, |reach, (span, _)| {
+                *reach = (*reach).max(span.end);
+                Some(*reach)
+            })
+            .collect();
+        ContentIndex { segments, reach }
+    }
+
+    /// Index of the first quote (in quote order) whose contents contain `span`.
+    pub fn quote_containing(&self, span: Span) -> Option<usize> {
+        let upto = self
+            .segments
+            .partition_point(|(s, _)| s.start <= span.start);
+        let mut best: Option<usize> = None;
+        for i in (0..upto).rev() {
+            // No segment at or before `i` reaches the end of `span`: none can contain it.
+            if self.reach.get(i).is_none_or(|&reach| reach < span.end) {
+                break;
+            }
+            if let Some(&(segment, at)) = self.segments.get(i) {
+                if segment.contains(span) && best.is_none_or(|b| at < b) {
+                    best = Some(at);
+                }
+            }
+        }
+        best
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use proptest::prelude::*;
+
+    use super::*;
+
+    fn quote(contents: Vec<Span>) -> Quote {
+        Quote {
+            kind: QuoteKind::Indirect,
+            cue: None,
+            sources: Vec::new(),
+            speaker: None,
+            contents,
+            stance: Stance::Assert,
+            confidence: 1.0,
+        }
+    }
+
+    fn span() -> impl Strategy<Value = Span> {
+        (0usize..200, 0usize..60).prop_map(|(start, len)| Span::new(start, start + len))
+    }
+
+    proptest! {
+        #[test]
+        fn content_index_finds_the_first_quote_a_scan_finds(
+            contents in proptest::collection::vec(proptest::collection::vec(span(), 0..3), 0..12),
+            probes in proptest::collection::vec(span(), 1..20),
+        ) {
+            let quotes: Vec<Quote> = contents.into_iter().map(quote).collect();
+            let index = ContentIndex::new(&quotes);
+            for probe in probes {
+                let scanned = quotes
+                    .iter()
+                    .position(|q| q.contents.iter().any(|c| c.contains(probe)));
+                prop_assert_eq!(index.quote_containing(probe), scanned);
+            }
+        }
     }
 }

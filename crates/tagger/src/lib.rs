@@ -144,10 +144,12 @@ impl CueTagger {
                 spoiled.push(runs.len() - 1);
             }
         });
+        // `spoiled` was filled in run order, so it is sorted: a binary search keeps this linear
+        // overall where `contains` made long documents quadratic.
         let mut run = 0;
         tagged.proposed.retain(|_| {
             run += 1;
-            !spoiled.contains(&(run - 1))
+            spoiled.binary_search(&(run - 1)).is_err()
         });
         tagged
     }
