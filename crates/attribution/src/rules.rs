@@ -130,7 +130,10 @@ impl Context<'_> {
                     continue;
                 }
                 let words = self.words.slice(at, (at + MAX_CUE_TOKENS).min(end));
-                let doubted = self.tagged.doubted.binary_search(&at).is_ok();
+                // The tagger doubts gerunds that open a sentence, which mostly frame ("Speaking
+                // to reporters, …"); one with a "that" clause reports ("Denying that A, X said").
+                let opening_report = at == start && self.word(at + 1) == "that";
+                let doubted = self.tagged.doubted.binary_search(&at).is_ok() && !opening_report;
                 let candidates = if doubted {
                     [None, None, None]
                 } else {
@@ -316,7 +319,8 @@ impl Context<'_> {
                 let claimed = found
                     .iter()
                     .any(|f| f.contents.iter().any(|c| c.overlaps(region.span())));
-                if !gap.chars().all(|c| c == ' ' || c == '\t')
+                let same_paragraph = gap.chars().all(|c| c == ' ' || c == '\t');
+                if !(same_paragraph || self.is_quoted_paragraph(gap, region))
                     || claimed
                     || !self.ends_sentence(region.span().end)
                 {
@@ -328,6 +332,19 @@ impl Context<'_> {
                 tail = region.span().end;
             }
         }
+    }
+
+    /// `“A,” he continued.` + a paragraph that is one quote: the next paragraph goes on with
+    /// the same quote (`gap` is the text between them).
+    fn is_quoted_paragraph(&self, gap: &str, region: &QuotedRegion) -> bool {
+        let span = region.span();
+        gap.trim().is_empty()
+            && gap.matches('\n').count() <= 2
+            && self
+                .analysis
+                .paragraphs
+                .iter()
+                .any(|p| p.span.start == span.start && p.span.end <= span.end + 1)
     }
 
     fn ends_sentence(&self, offset: usize) -> bool {
@@ -444,6 +461,12 @@ impl Context<'_> {
     ) -> Option<Found> {
         // A tagger cue in the passive ("was supported by …") has its agent after "by", an
         // arrangement the rules below would read backwards.
+        if let Some(passive) = self
+            .passive_by(sentence, cue_start, cue_end, cue)
+            .or_else(|| self.opening_gerund(sentence, cue_start, cue_end, cue))
+        {
+            return Some(self.finish(sentence, passive, cue_start, cue_end, cue));
+        }
         let tagged_passive = cue.lemma.is_empty() && self.word(cue_end) == "by";
         if tagged_passive
             || self.is_nominal_use(cue_start, cue)
@@ -453,7 +476,7 @@ impl Context<'_> {
             return None;
         }
         let asked = self.asked_question(sentence, cue_start, cue_end, cue);
-        let mut found = match cue.class {
+        let found = match cue.class {
             _ if asked.is_some() => asked,
             CueClass::According => self.according_to(sentence, cue_start, cue_end),
             CueClass::Noun => self.noun_cue(sentence, cue_start, cue_end),
@@ -462,9 +485,21 @@ impl Context<'_> {
                 .source_before(sentence, cue_start, cue_end, cue, None)
                 .filter(|f| f.source.is_some_and(|(s, _)| s == sentence.tokens.0)),
             _ => self
-                .content_before(sentence, cue_start, cue_end)
+                .content_before(sentence, cue_start, cue_end, cue)
                 .or_else(|| self.source_before(sentence, cue_start, cue_end, cue, previous)),
         }?;
+        Some(self.finish(sentence, found, cue_start, cue_end, cue))
+    }
+
+    /// Sets what every attribution takes from its cue: span, stance, kind, paragraph, confidence.
+    fn finish(
+        &self,
+        sentence: &Sentence,
+        mut found: Found,
+        cue_start: usize,
+        cue_end: usize,
+        cue: &CueMatch,
+    ) -> Found {
         found.cue = Some(self.span_of(cue_start, cue_end));
         found.stance = self.stance(cue, &found);
         found.kind = self.kind_of(&found.contents);
@@ -474,7 +509,91 @@ impl Context<'_> {
             CueClass::Noun => 0.8,
             CueClass::Belief | CueClass::Finding => 0.7,
         };
-        Some(found)
+        found
+    }
+
+    /// `Promising that A, Bolton said …`, `Despite challenging A, Cruz said …`: a gerund clause
+    /// opening the sentence reports for the subject of the main clause after its comma.
+    fn opening_gerund(
+        &self,
+        sentence: &Sentence,
+        cue_start: usize,
+        cue_end: usize,
+        cue: &CueMatch,
+    ) -> Option<Found> {
+        let (mut start, end) = sentence.tokens;
+        if matches!(self.word(start), "and" | "but" | "so" | "yet") {
+            start += 1;
+        }
+        let opens = cue_start == start
+            || cue_start == start + 1 && contains(GERUND_OPENERS, self.word(start))
+            || cue_start == start + 3
+                && self.words.slice(start, cue_start).join(" ") == "in addition to";
+        if cue.form != VerbForm::Gerund || !opens || matches!(cue.lemma, "speak" | "talk" | "") {
+            return None;
+        }
+        let comma = (cue_end..end).find(|&i| self.is_comma(i) && !self.inside_quote(i))?;
+        let subject = self.clause_subject(comma + 1, end)?;
+        let content = self.span_of(cue_end, comma);
+        (comma > cue_end + 1)
+            .then(|| self.new_found(Some(subject), SourceHint::Mention, vec![content], 0.7))
+    }
+
+    /// `The meeting was first reported by Politico.`: in the passive the reported thing is the
+    /// subject and the source follows "by".
+    fn passive_by(
+        &self,
+        sentence: &Sentence,
+        cue_start: usize,
+        cue_end: usize,
+        cue: &CueMatch,
+    ) -> Option<Found> {
+        let (start, end) = sentence.tokens;
+        if cue.form != VerbForm::Past || self.word(cue_end) != "by" {
+            return None;
+        }
+        // The tagger's cues may hold the auxiliaries themselves ("has been rebuked").
+        let inside =
+            (cue_start..cue_end.saturating_sub(1)).any(|i| contains(BE_FORMS, self.word(i)));
+        let mut be = cue_start;
+        if !inside {
+            while be > start && contains(PASSIVE_ADVERBS, self.word(be - 1)) {
+                be -= 1;
+            }
+            be = be.checked_sub(1)?;
+            if !contains(BE_FORMS, self.word(be)) {
+                return None;
+            }
+        }
+        if be <= start {
+            return None;
+        }
+        let mut subject_end = be;
+        while subject_end > start
+            && contains(words::BETWEEN_SOURCE_AND_CUE, self.word(subject_end - 1))
+        {
+            subject_end -= 1;
+        }
+        let subject_start = self.noun_phrase_backward(start, subject_end)?;
+        let mut source_end = self.noun_phrase_forward(cue_end + 1, end);
+        // "by commuters and union officials"
+        while self.word(source_end) == "and" && self.is_nominal_word(source_end + 1) {
+            let more = self.noun_phrase_forward(source_end + 1, end);
+            if more <= source_end + 1 {
+                break;
+            }
+            source_end = more;
+        }
+        if source_end <= cue_end + 1 || subject_start >= subject_end {
+            return None;
+        }
+        let content = self.span_of(subject_start, subject_end);
+        Some(self.new_found(
+            Some((cue_end + 1, source_end)),
+            SourceHint::Mention,
+            vec![content],
+            0.8,
+        ))
     }
 
     /// `Asked whether A, X said …`, `… he said when asked about A.`: the question is an
@@ -691,7 +810,16 @@ impl Context<'_> {
             && self.is_boundary_before(cue_start - 1)
             && content_before_ends_clause
         {
-            self.content_span_before(sentence, cue_start - 1)?
+            let mut contents = self.content_span_before(sentence, cue_start - 1)?;
+            // "Since November, according to the group, forces have killed …": the report wraps
+            // around its attribution.
+            if self.is_comma(cue_start - 1)
+                && self.is_comma(source_end)
+                && self.continues_parenthetical(source_end + 1)
+            {
+                contents.extend(self.content_after(sentence, source_end + 1));
+            }
+            contents
         } else if self.is_comma(source_end) {
             vec![self.content_after(sentence, source_end + 1)?]
         } else if cue_start > start + 2 && source_closes_sentence && content_before_ends_clause {
@@ -733,15 +861,18 @@ impl Context<'_> {
         sentence: &Sentence,
         cue_start: usize,
         cue_end: usize,
+        cue: &CueMatch,
     ) -> Option<Found> {
         let (start, end) = sentence.tokens;
-        let inverted = (cue_start > start && self.is_boundary_before(cue_start - 1))
-            .then(|| self.noun_phrase_forward(cue_end, end))
-            .filter(|&source_end| source_end > cue_end)
-            .and_then(|source_end| {
-                // Inverted: the source follows the cue.
-                self.content_before_with(sentence, cue_end, cue_start - 1, (cue_end, source_end))
-            });
+        let inverted = (cue_start > start
+            && self.is_boundary_before(cue_start - 1)
+            && self.can_invert(start, cue_start, cue))
+        .then(|| self.noun_phrase_forward(cue_end, end))
+        .filter(|&source_end| source_end > cue_end)
+        .and_then(|source_end| {
+            // Inverted: the source follows the cue.
+            self.content_before_with(sentence, cue_end, cue_start - 1, (cue_end, source_end))
+        });
         if inverted.is_some() {
             return inverted;
         }
@@ -757,6 +888,21 @@ impl Context<'_> {
         };
         let source_start = simple.or_else(appositive)?;
         self.content_before_with(sentence, cue_end, source_start - 1, (source_start, verb_at))
+    }
+
+    /// Whether `…, said X` can be read with the source after the cue. Gerunds ("…, referring to
+    /// X") and auxiliaries ("…, has supported X") never invert, and after a subject with its
+    /// appositive ("Mukasey, a former attorney general, criticized X") the noun phrase after the
+    /// cue is its object.
+    fn can_invert(&self, start: usize, cue_start: usize, cue: &CueMatch) -> bool {
+        let comma = cue_start - 1;
+        let subject_before = self.is_comma(comma)
+            && self
+                .appositive_source(start, comma)
+                .is_some_and(|(s, _)| s == start);
+        cue.form != VerbForm::Gerund
+            && !contains(FINITE_AUXILIARIES, self.word(cue_start))
+            && !subject_before
     }
 
     /// The content before `boundary` (a comma or closing mark) of a cue ending at `cue_end`
@@ -792,6 +938,8 @@ impl Context<'_> {
         let clause_ends = quoted_before
             || !quote_follows && self.clause_ends_at(after_cue_and_source, end)
             || self.is_time_adjunct(after_cue_and_source, end)
+            || self.closing_mark_at(boundary).is_some()
+                && self.is_short_adjunct(after_cue_and_source, end)
             || self.is_addressee_to_clause_end(cue_end, after_cue_and_source, end);
         if !clause_ends {
             return None;
@@ -804,12 +952,18 @@ impl Context<'_> {
             if let Some(region) = self.region_starting_at(resume + 1) {
                 contents.extend(region.segments.iter().copied());
             } else if self.is_comma(resume)
-                && !quoted_before
+                && (!quoted_before
+                    || self
+                        .token(resume + 1)
+                        .is_some_and(|t| !starts_upper(self.text, t)))
                 && self.continues_parenthetical(resume + 1)
             {
                 // `Overall, she said, the party is divided.`: the report wraps around its attribution.
                 contents.extend(self.content_after(sentence, resume + 1));
             }
+        } else if self.word(resume) == ";" {
+            // `…, Brafman noted; the government had …`: the clause after the semicolon goes on with the report.
+            contents.extend(self.content_after(sentence, resume + 1));
         }
         Some(self.new_found(Some(source), SourceHint::Mention, contents, 0.9))
     }
@@ -857,10 +1011,21 @@ impl Context<'_> {
 
     /// `…, officials said Wednesday.` / `…, he said on Tuesday.`: a short time phrase ending the sentence.
     fn is_time_adjunct(&self, from: usize, end: usize) -> bool {
-        let short = self
-            .adjunct_end(from, end)
-            .is_some_and(|e| e >= end.saturating_sub(1) && e <= from + 5);
+        let short = self.adjunct_end(from, end).is_some_and(|e| {
+            // `…, Hollande said Tuesday in Paris, noting …`: a participle may follow.
+            let closes =
+                e >= end.saturating_sub(1) || self.is_comma(e) && self.word(e + 1).ends_with("ing");
+            closes && e <= from + 5
+        });
         short && contains(TIME_WORDS, self.word(from))
+    }
+
+    /// `…, Hedge said from his office in Orlando.`: a short prepositional phrase closing the clause.
+    fn is_short_adjunct(&self, from: usize, end: usize) -> bool {
+        let word = self.word(from);
+        (contains(LEADING_PREPOSITIONS, word)
+            || matches!(word, "to" | "from" | "for" | "outside" | "of" | "about"))
+            && self.adjunct_end(from, end).is_some()
     }
 
     /// `…, a spokesman told The New York Times.`: after "told", a name that ends the clause is
@@ -926,6 +1091,17 @@ impl Context<'_> {
             || self.is_comma(at)
             || self.token(at).is_some_and(is_quote)
             || matches!(self.word(at), ":" | ";" | "—" | "–")
+            || self.is_spaced_hyphen(at)
+    }
+
+    /// A hyphen standing alone between spaces is a dash (`… he said - and argued …`).
+    fn is_spaced_hyphen(&self, at: usize) -> bool {
+        self.word(at) == "-"
+            && self.token(at).is_some_and(|t| {
+                let before = self.text.get(..t.span.start).unwrap_or("");
+                let after = self.text.get(t.span.end..).unwrap_or("");
+                before.ends_with(' ') && after.starts_with(' ')
+            })
     }
 
     fn is_sentence_final(&self, at: usize, end: usize) -> bool {
@@ -976,7 +1152,13 @@ impl Context<'_> {
             && !self.is_progressive(cue_start)
             && !self.is_reduced_relative(cue_start, cue)
             || verb_at > start && matches!(self.word(verb_at - 1), "and" | "but");
-        let relative = verb_at > start && self.word(verb_at - 1) == "who";
+        // "the board, which ruled that …": a non-restrictive "which" reports for its antecedent too.
+        let relative = verb_at > start
+            && (self.word(verb_at - 1) == "who"
+                || self.word(verb_at - 1) == "which"
+                    && !cue.lemma.is_empty()
+                    && verb_at > start + 1
+                    && self.is_comma(verb_at - 2));
         let (source, hint) = if relative {
             // "Barkley, who said he votes …": PolNeAR's source is the relative pronoun itself.
             (Some((verb_at - 1, verb_at)), SourceHint::Mention)
@@ -1149,12 +1331,44 @@ impl Context<'_> {
         ) || self
             .token(first_comma + 1)
             .is_some_and(|t| starts_upper(self.text, t));
+        // "Lewandowski, in a statement released by the campaign, said …": a parenthetical
+        // phrase of circumstance is no part of the source.
+        let circumstance =
+            contains(LEADING_PREPOSITIONS, opener) || contains(PARENTHETICAL_OPENERS, opener);
+        let plain = (first_comma + 1..comma).all(|i| !self.token(i).is_some_and(is_quote));
+        if subject_ok && circumstance && plain && !appositive {
+            return Some((start, first_comma));
+        }
         (subject_ok && appositive).then_some((start, comma))
     }
 
     /// The subject of `Trump toured the plant, saying …`: a name or pronoun opening the sentence.
     fn sentence_subject(&self, sentence: &Sentence, before: usize) -> Option<(usize, usize)> {
         let (start, _) = sentence.tokens;
+        self.subject_at(start, before).or_else(|| {
+            // "But a few days later, Trump reversed himself, telling …": the subject follows an
+            // opening phrase.
+            let comma = (start..before.min(start + 12)).find(|&i| self.is_comma(i))?;
+            let subject = self.clause_subject(comma + 1, before)?;
+            (subject.1 < before).then_some(subject)
+        })
+    }
+
+    /// The subject of a main clause starting at token `from`: a name, pronoun or nominal subject,
+    /// or a noun phrase followed by its verb ("the mayor said").
+    fn clause_subject(&self, from: usize, end: usize) -> Option<(usize, usize)> {
+        self.subject_at(from, end).or_else(|| {
+            let phrase_end = self.noun_phrase_forward(from, end);
+            let verb = self.skip_between_forward(phrase_end, end);
+            let verb_follows = self.is_finite_cue(verb)
+                || contains(FINITE_AUXILIARIES, self.word(verb))
+                || self.word(verb).ends_with("ed");
+            (phrase_end > from && verb < end && verb_follows).then_some((from, phrase_end))
+        })
+    }
+
+    /// A name, pronoun or nominal subject starting at token `start`, ending before `before`.
+    fn subject_at(&self, start: usize, before: usize) -> Option<(usize, usize)> {
         if contains(words::PRONOUNS, self.word(start)) {
             return Some((start, start + 1));
         }
@@ -1631,10 +1845,17 @@ impl Context<'_> {
     }
 }
 
+/// How many of the latest attributions may hold a later span in their content. Contents lie near
+/// their cue, so only recent attributions can contain the token being read; bounding the look-back
+/// keeps `find` linear on documents with thousands of attributions (it was quadratic).
+const CONTENT_LOOKBACK: usize = 64;
+
 /// Whether `span` lies inside the reported content of any attribution found so far.
 fn inside_contents(found: &[Found], span: Span) -> bool {
     found
         .iter()
+        .rev()
+        .take(CONTENT_LOOKBACK)
         .any(|f| f.contents.iter().any(|c| c.contains(span)))
 }
 
@@ -1702,6 +1923,41 @@ const PROGRESSIVE_ADVERBS: &[&str] = &[
     "even",
     "actively",
     "quietly",
+];
+
+/// Prepositions that can open a sentence with a gerund clause ("After denying that …, X said").
+const GERUND_OPENERS: &[&str] = &[
+    "after", "before", "despite", "while", "by", "besides", "since",
+];
+
+/// Forms of "be" that make a participle passive.
+const BE_FORMS: &[&str] = &["is", "was", "are", "were", "be", "been", "being", "'s"];
+
+/// Adverbs between "was" and a passive participle ("was first reported", "have been widely praised").
+const PASSIVE_ADVERBS: &[&str] = &[
+    "first",
+    "also",
+    "not",
+    "n't",
+    "never",
+    "widely",
+    "previously",
+    "initially",
+    "originally",
+    "already",
+    "later",
+    "recently",
+    "publicly",
+    "repeatedly",
+    "roundly",
+    "heavily",
+    "strongly",
+    "sharply",
+    "quickly",
+    "since",
+    "long",
+    "ultimately",
+    "again",
 ];
 
 /// Finite auxiliaries and copulas that can follow a subject with a relative clause.
@@ -1775,6 +2031,34 @@ const LEADING_PREPOSITIONS: &[&str] = &[
     "this",
     "late",
     "early",
+];
+
+/// Words that open a parenthetical of circumstance between a subject and its verb
+/// ("X, for his part, said", "X, speaking to reporters, said").
+const PARENTHETICAL_OPENERS: &[&str] = &[
+    "for",
+    "as",
+    "like",
+    "unlike",
+    "along",
+    "alongside",
+    "under",
+    "among",
+    "despite",
+    "speaking",
+    "writing",
+    "appearing",
+    "standing",
+    "flanked",
+    "clad",
+    "dressed",
+    "wearing",
+    "meanwhile",
+    "however",
+    "too",
+    "in",
+    "though",
+    "instead",
 ];
 
 /// Verbs whose first object is the addressee, not the content.

@@ -169,7 +169,7 @@ fn resolve_mention(
     end: usize,
     paragraph: usize,
 ) -> Option<Resolved> {
-    if end == start + 1 && context.words.get(start) == "who" {
+    if end == start + 1 && matches!(context.words.get(start), "who" | "which") {
         let (antecedent_start, antecedent_end) = context.relative_antecedent(start)?;
         return resolve_mention(
             context,

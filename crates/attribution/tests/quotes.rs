@@ -242,3 +242,54 @@ fn sources_set_off_by_dashes_and_quoted_titles() {
                 Sunday on the program “Morning Desk,” Governor Ann Lee said the roads would be fixed by June.";
     insta::assert_json_snapshot!(attribute(text));
 }
+
+#[test]
+fn passive_report_has_its_source_after_by() {
+    let text = "The closure of the harbour was first reported by the Valley Herald.\n\
+                The new ferry schedule has been criticised by commuters and union officials.";
+    insta::assert_json_snapshot!(attribute(text));
+}
+
+#[test]
+fn subject_with_appositive_reports_its_object() {
+    let text = "Ortiz, a former harbour pilot, criticised the port budget last week.\n\
+                The mayor defended the budget, referring to the new ferry.";
+    insta::assert_json_snapshot!(attribute(text));
+}
+
+#[test]
+fn quote_continues_in_the_next_paragraph_and_around_the_speaker() {
+    let text = "“We are not done,” Reyes continued.\n\
+                “The port needs a second crane and a new pier.”\n\
+                “Only the council,” Reyes said, could approve the money.\n\
+                The plan was never tested, Reyes noted; the engineers had skipped the trials.";
+    insta::assert_json_snapshot!(attribute(text));
+}
+
+#[test]
+fn source_after_a_parenthetical_or_an_opening_phrase() {
+    let text = "Lena Osk, in a statement released by the union on Friday, said the strike would go on.\n\
+                But a day later, Reyes changed course, telling reporters the port would stay open.\n\
+                Promising that the port would reopen, the mayor said the repairs were on schedule.";
+    insta::assert_json_snapshot!(attribute(text));
+}
+
+#[test]
+fn which_clause_reports_for_its_antecedent() {
+    let text = "The harbour board, which warned that the pier was unsafe, has closed it.";
+    insta::assert_json_snapshot!(attribute(text));
+}
+
+#[test]
+fn adjuncts_and_dashes_after_the_speaker() {
+    let text = "The ferries are “simply too old,” Ortiz said from her office in Dover.\n\
+                The port is safe, Reyes said Tuesday in Dover, noting that inspectors had approved it.\n\
+                “It is a fair deal,” Ortiz said - and urged the council to approve it.";
+    insta::assert_json_snapshot!(attribute(text));
+}
+
+#[test]
+fn according_to_in_the_middle_wraps_the_report() {
+    let text = "Since last spring, according to the harbour authority, two ships have run aground.";
+    insta::assert_json_snapshot!(attribute(text));
+}
