@@ -957,8 +957,11 @@ impl Context<'_> {
                         .token(resume + 1)
                         .is_some_and(|t| !starts_upper(self.text, t)))
                 && self.continues_parenthetical(resume + 1)
+                && !(source.0 >= cue_end && contains(APPOSITIVE_OPENERS, self.word(resume + 1)))
             {
                 // `Overall, she said, the party is divided.`: the report wraps around its attribution.
+                // But after `said Ingrid Solberg,` a noun phrase is her appositive ("the director"),
+                // not more of the report.
                 contents.extend(self.content_after(sentence, resume + 1));
             }
         } else if self.word(resume) == ";" {
@@ -1844,6 +1847,12 @@ impl Context<'_> {
         }
     }
 }
+
+/// Words that open a noun phrase set off after a name: its appositive ("…, said Jo Park, the
+/// director, …").
+const APPOSITIVE_OPENERS: &[&str] = &[
+    "the", "a", "an", "his", "her", "its", "their", "our", "this", "that",
+];
 
 /// How many of the latest attributions may hold a later span in their content. Contents lie near
 /// their cue, so only recent attributions can contain the token being read; bounding the look-back

@@ -293,3 +293,12 @@ fn according_to_in_the_middle_wraps_the_report() {
     let text = "Since last spring, according to the harbour authority, two ships have run aground.";
     insta::assert_json_snapshot!(attribute(text));
 }
+
+#[test]
+fn appositive_after_an_inverted_speaker_is_not_more_of_the_quote() {
+    let text =
+        "“The river has never been this high,” said Marta Lind, the harbour master, who added \
+                that the quay would stay closed.\n\
+                “Prices will rise,” she said, the board will meet on Friday.";
+    insta::assert_json_snapshot!(attribute(text));
+}

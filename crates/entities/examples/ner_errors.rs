@@ -1,11 +1,64 @@
 //! Aggregate error categories of the recognizer on a CoNLL-style gold file (counts only, no
 //! words): `cargo run --release -p claimgraph-entities --example ner_errors -- GOLD [gmb|conll]`.
+//! With `NER_CLASSES=1`, mislabelled and missed gold names also show which classes of the learned
+//! lists (`data/name_words.tsv`, `data/descriptive_words.txt`) and which shapes their words have.
 
 use claimgraph_core::Analysis;
 use claimgraph_entities::EntityRecognizer;
 use claimgraph_eval::ner::{read_conll, score_ner, with_titles, NerScheme, NerSpan};
 use claimgraph_lexicon::Lexicon;
 use std::collections::BTreeMap;
+
+/// Word classes of a gold span's words (never the words): whether any is in the shipped
+/// descriptive list, or a GUM name word of each class.
+fn word_classes(span: &str) -> String {
+    let descriptive: std::collections::HashSet<&str> =
+        include_str!("../data/descriptive_words.txt")
+            .lines()
+            .collect();
+    let mut classes: BTreeMap<&str, [u32; 4]> = BTreeMap::new();
+    for line in include_str!("../data/name_words.tsv").lines().skip(1) {
+        let mut f = line.split('\t');
+        if let Some(word) = f.next() {
+            let mut c = [0u32; 4];
+            for (slot, v) in c.iter_mut().zip(f) {
+                *slot = v.parse().unwrap_or(0);
+            }
+            classes.insert(word, c);
+        }
+    }
+    let mut flags = Vec::new();
+    for word in span.split_whitespace() {
+        if descriptive.contains(word.to_lowercase().as_str()) {
+            flags.push("desc");
+        }
+        if let Some(c) = classes.get(word) {
+            let best = c
+                .iter()
+                .enumerate()
+                .max_by_key(|(_, v)| **v)
+                .map_or(0, |(i, _)| i);
+            flags.push(["gper", "gorg", "gplace", "gevent"][best]);
+        }
+        if word.contains('-') {
+            flags.push("hyph");
+        }
+        if !word.chars().next().is_some_and(char::is_uppercase) {
+            flags.push("lower");
+        } else if word.len() > 1 && word.chars().all(|c| !c.is_lowercase()) {
+            flags.push("caps");
+        }
+        if word.ends_with('s') {
+            flags.push("s");
+        }
+        if !word.is_ascii() {
+            flags.push("nonascii");
+        }
+    }
+    flags.sort_unstable();
+    flags.dedup();
+    flags.join(",")
+}
 
 fn main() {
     let mut args = std::env::args().skip(1);
@@ -145,8 +198,13 @@ fn main() {
                 }
                 (None, Some(p)) => {
                     let at = predicted.iter().position(|q| q == p).unwrap_or(0);
+                    let classes = if std::env::var("NER_CLASSES").is_ok() {
+                        word_classes(&text_of(g))
+                    } else {
+                        String::new()
+                    };
                     format!(
-                        "labelled {} from {} shape={} inside={} gwords={}",
+                        "labelled {} from {} shape={} inside={} gwords={} {classes}",
                         p.label,
                         shape(p),
                         origin.get(at).map_or("?", String::as_str),
@@ -154,7 +212,18 @@ fn main() {
                         words(g).min(4)
                     )
                 }
-                (None, None) => format!("missed words={} initial={}", words(g).min(4), initial(g)),
+                (None, None) => {
+                    let classes = if std::env::var("NER_CLASSES").is_ok() {
+                        word_classes(&text_of(g))
+                    } else {
+                        String::new()
+                    };
+                    format!(
+                        "missed words={} initial={} {classes}",
+                        words(g).min(4),
+                        initial(g)
+                    )
+                }
             };
             add(format!("FN {} {kind}", g.label));
         }

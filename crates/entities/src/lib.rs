@@ -3,7 +3,8 @@
 //! The gazetteer (countries, demonyms, cities, first-level regions, organisations, leaders; see
 //! `data/NOTICE.md`) is matched longest-first from every token; capitalised words it does not
 //! know become people or organisations by their context (a title before them, an organisation
-//! head word in them, a full name earlier in the document). This is a first version aimed at
+//! head word in them, a full name earlier in the document, words that GUM's names show to belong to
+//! organisations or events; see `data/name_words.tsv`). This is a first version aimed at
 //! quote speakers and their affiliations, not a general-purpose tagger.
 //!
 //! # Actor ids
@@ -53,6 +54,7 @@
 mod actors;
 mod coref;
 mod gazetteer;
+mod learned;
 mod scan;
 mod words;
 
@@ -60,6 +62,7 @@ pub use actors::ActorFileError;
 use claimgraph_core::layers::{Entity, EntityLabel};
 use claimgraph_core::Analysis;
 use gazetteer::Gazetteer;
+use learned::NameWords;
 use std::path::Path;
 
 /// What kind of thing an actor is.
@@ -99,6 +102,7 @@ pub struct Actor {
 #[derive(Debug)]
 pub struct EntityRecognizer {
     gazetteer: Gazetteer,
+    name_words: NameWords,
 }
 
 impl EntityRecognizer {
@@ -106,6 +110,7 @@ impl EntityRecognizer {
     pub fn shipped() -> Self {
         EntityRecognizer {
             gazetteer: Gazetteer::shipped(),
+            name_words: NameWords::shipped(),
         }
     }
 
@@ -122,7 +127,7 @@ impl EntityRecognizer {
     /// Nominal mentions of named actors ("the president", "the ministry") are included with
     /// their antecedent's canonical name and actor; [`is_nominal`] tells them apart.
     pub fn recognize(&self, text: &str, analysis: &Analysis) -> Vec<Entity> {
-        let names = scan::recognize(&self.gazetteer, text, analysis);
+        let names = scan::recognize(&self.gazetteer, &self.name_words, text, analysis);
         coref::add_nominal_mentions(&self.gazetteer, text, &analysis.tokens, names)
     }
 

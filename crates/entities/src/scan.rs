@@ -10,6 +10,7 @@
 //! number of tokens; the only per-token work is one hash lookup of the token's first word.
 
 use crate::gazetteer::{slug, FastMap, Gazetteer};
+use crate::learned::{NameClass, NameWords};
 use crate::words::{self, TitleWord};
 use crate::ActorKind;
 use claimgraph_core::layers::{Entity, EntityLabel, Paragraph, Token, TokenKind};
@@ -49,6 +50,10 @@ struct Cap {
     /// The word also occurs in lowercase in the document, so capitalised it may just start a
     /// sentence.
     common: bool,
+    /// The kind of name the word mostly belongs to in GUM.
+    learned: Option<NameClass>,
+    /// An adjective or abstract noun ("National", "Development"): not part of a person's name.
+    descriptive: bool,
 }
 
 #[derive(Debug, Clone, Copy)]
@@ -89,6 +94,8 @@ struct Pending<'a> {
     paragraph: usize,
     /// A title or role noun before it already says it is a person.
     person: bool,
+    /// The kind of name the word mostly belongs to in GUM.
+    learned: Option<NameClass>,
 }
 
 /// Per-sentence facts a chunk's classification needs.
@@ -102,9 +109,15 @@ struct Context {
 
 type FastSet<T> = HashSet<T, BuildHasherDefault<crate::gazetteer::Fnv>>;
 
-pub(crate) fn recognize(gaz: &Gazetteer, text: &str, analysis: &Analysis) -> Vec<Entity> {
+pub(crate) fn recognize(
+    gaz: &Gazetteer,
+    name_words: &NameWords,
+    text: &str,
+    analysis: &Analysis,
+) -> Vec<Entity> {
     let mut scan = Scan {
         gaz,
+        name_words,
         text,
         tokens: &analysis.tokens,
         paragraphs: &analysis.paragraphs,
@@ -132,6 +145,7 @@ pub(crate) fn recognize(gaz: &Gazetteer, text: &str, analysis: &Analysis) -> Vec
 
 struct Scan<'a> {
     gaz: &'a Gazetteer,
+    name_words: &'a NameWords,
     text: &'a str,
     tokens: &'a [Token],
     paragraphs: &'a [Paragraph],
@@ -281,12 +295,18 @@ impl<'a> Scan<'a> {
             .filter(|c| c.is_alphabetic())
             .all(char::is_uppercase)
             && word.chars().filter(|c| c.is_alphabetic()).count() >= 2;
-        let org = words::is_org_keyword(word);
+        let learned = self.name_words.class(word);
         let ministry = words::is_ministry_word(word);
         lowercase_into(word, &mut self.buf);
         let lower = self.buf.as_str();
         let title = words::title_word(lower);
         let function = words::is_function_word(lower);
+        let descriptive = self.name_words.is_descriptive(lower);
+        // Besides the listed head words, GUM's organisation heads ("Press") and the adjectives
+        // and abstract nouns its organisation names are made of ("National") mark organisations.
+        let org = words::is_org_keyword(word)
+            || self.name_words.is_org_head(word)
+            || (descriptive && learned == Some(NameClass::Org));
         // Sentence-initial participles and adverbs ("Suspected", "Speaking", "Separately") are
         // rarely names even when the document never writes them in lowercase.
         let inflected = lower.len() > 5
@@ -299,6 +319,8 @@ impl<'a> Scan<'a> {
             ministry,
             all_caps,
             common,
+            learned,
+            descriptive,
         }
     }
 
@@ -616,6 +638,7 @@ impl<'a> Scan<'a> {
                 word: text,
                 paragraph,
                 person: true,
+                learned: None,
             });
             return;
         }
@@ -822,7 +845,8 @@ impl<'a> Scan<'a> {
                         .or_else(|| {
                             let first = run.first().map(|u| u.span.text(self.text));
                             (first == Some("Operation")).then_some(EntityLabel::Event)
-                        });
+                        })
+                        .or_else(|| learned_label(run));
                     if let (Some(label), true) = (head, len >= 2) {
                         if let (Some(first), Some(last)) = (run.first(), run.last()) {
                             let span = Span::new(first.span.start, last.span.end);
@@ -839,6 +863,7 @@ impl<'a> Scan<'a> {
                             word,
                             paragraph: context.paragraph,
                             person,
+                            learned: c.learned,
                         });
                     }
                     i = end;
@@ -1197,16 +1222,52 @@ impl<'a> Scan<'a> {
                     None,
                     single.paragraph,
                 );
-            } else if is_acronym(single.word) {
+            } else if let Some(label) = single_label(single.word, single.learned) {
                 self.push(
                     single.span,
-                    EntityLabel::Org,
+                    label,
                     Cow::Borrowed(single.word),
                     None,
                     single.paragraph,
                 );
             }
         }
+    }
+}
+
+/// The label of a run of two or more unknown capitalised words that GUM's names classify: an
+/// event when its last word marks events ("Winter Paralympics"), an organisation when a word
+/// marks organisations ("Democratic Alliance") or is an adjective or abstract noun ("Popular
+/// Resistance"), and none marks people.
+fn learned_label(run: &[Unit]) -> Option<EntityLabel> {
+    let class = |u: &Unit| match u.kind {
+        Kind::Cap(c) => c.learned,
+        _ => None,
+    };
+    if run.iter().any(|u| class(u) == Some(NameClass::Person)) {
+        return None;
+    }
+    if run.last().and_then(class) == Some(NameClass::Event) {
+        return Some(EntityLabel::Event);
+    }
+    run.iter()
+        .any(|u| {
+            class(u) == Some(NameClass::Org) || matches!(u.kind, Kind::Cap(c) if c.descriptive)
+        })
+        .then_some(EntityLabel::Org)
+}
+
+/// The label of a single unknown capitalised word that names no person of the document: an
+/// acronym or a word GUM shows to name organisations ("Wikipedia") is an organisation, one that
+/// names events ("Olympics") an event.
+fn single_label(word: &str, learned: Option<NameClass>) -> Option<EntityLabel> {
+    if is_acronym(word) {
+        return Some(EntityLabel::Org);
+    }
+    match learned {
+        Some(NameClass::Org) => Some(EntityLabel::Org),
+        Some(NameClass::Event) => Some(EntityLabel::Event),
+        _ => None,
     }
 }
 

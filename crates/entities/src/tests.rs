@@ -344,3 +344,32 @@ fn bare_years_are_dates_but_counts_are_not() {
         ["2008 | DATE | 2008 | - | -", "1999 | DATE | 1999 | - | -"]
     );
 }
+
+#[test]
+fn words_learned_from_gum_name_organisations_and_events() {
+    insta::assert_debug_snapshot!(show(
+        "Maria Okafor addressed National Voters before the Winter Paralympics, in a clip posted \
+         on YouTube. Kelmar Magazine reported that the small party Democratic Renewal had split over \
+         its leadership."
+    ));
+}
+
+#[test]
+fn armed_groups_parties_and_companies_are_organisations() {
+    let r = recognizer();
+    for (alias, name, country) in [
+        (
+            "Tamil Tigers",
+            "Liberation Tigers of Tamil Eelam",
+            Some("Sri Lanka"),
+        ),
+        ("PKK", "Kurdistan Workers' Party", Some("Turkey")),
+        ("Interpol", "Interpol", None),
+        ("Aramco", "Saudi Aramco", Some("Saudi Arabia")),
+    ] {
+        let actor = r.lookup(alias).unwrap();
+        assert_eq!(actor.kind, ActorKind::Organization, "{alias}");
+        assert_eq!(actor.name, name);
+        assert_eq!(actor.country.as_deref(), country, "{alias}");
+    }
+}
