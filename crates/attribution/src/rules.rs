@@ -417,10 +417,13 @@ impl Context<'_> {
 
     /// "acknowledged that A but denied B": A ends before the conjunction that starts the second report.
     fn end_before_conjunction(&self, found: &mut [Found], cue_start: usize) {
-        let Some(conjunction) = (0..cue_start)
-            .rev()
-            .find(|&i| matches!(self.word(i), "and" | "but"))
-        else {
+        let verb_at = self.skip_between_backward(0, cue_start);
+        let listed = verb_at.checked_sub(1).filter(|&c| self.is_comma(c));
+        let Some(conjunction) = listed.or_else(|| {
+            (0..cue_start)
+                .rev()
+                .find(|&i| matches!(self.word(i), "and" | "but"))
+        }) else {
             return;
         };
         let Some(cut) = self.token(conjunction).map(|t| t.span.start) else {
@@ -436,6 +439,8 @@ impl Context<'_> {
                     }
                 }
             }
+            // The cut may leave out the quote that made the report mixed.
+            previous.kind = self.kind_of(&previous.contents);
         }
     }
 
@@ -1151,10 +1156,12 @@ impl Context<'_> {
     ) -> Option<Found> {
         let (start, _) = sentence.tokens;
         let verb_at = self.skip_between_backward(start, cue_start);
+        let listed = self.continues_verb_list(sentence, verb_at, cue_end, cue, previous);
         let shares_subject = cue.form == VerbForm::Gerund
             && !self.is_progressive(cue_start)
             && !self.is_reduced_relative(cue_start, cue)
-            || verb_at > start && matches!(self.word(verb_at - 1), "and" | "but");
+            || verb_at > start && matches!(self.word(verb_at - 1), "and" | "but")
+            || listed.is_some();
         // "the board, which ruled that …": a non-restrictive "which" reports for its antecedent too.
         let relative = verb_at > start
             && (self.word(verb_at - 1) == "who"
@@ -1179,7 +1186,13 @@ impl Context<'_> {
             )
         } else {
             let source_start = self.noun_phrase_backward(start, verb_at)?;
-            (Some((source_start, verb_at)), SourceHint::Mention)
+            // "It was announced that …": a passive with an empty subject names no source.
+            let expletive = source_start + 1 == verb_at
+                && self.word(source_start) == "it"
+                && cue.form == VerbForm::Past
+                && (verb_at..cue_start).any(|i| contains(BE_FORMS, self.word(i)));
+            let source = (!expletive).then_some((source_start, verb_at));
+            (source, SourceHint::Mention)
         };
         let content_start = self.skip_object(sentence, cue_end, cue);
         let content_start = self.skip_leading_adjunct(sentence, content_start)?;
@@ -1188,6 +1201,12 @@ impl Context<'_> {
             .filter(|c| !matches!(c.text(self.text), "that" | "saying"));
         let content = match content {
             Some(content) if relative => Some(self.end_relative_clause(content_start, content)),
+            Some(content) => Some(match listed {
+                Some(close) if close > content_start => {
+                    Span::new(content.start, self.span_of(content_start, close).end)
+                }
+                _ => content,
+            }),
             content => content,
         };
         let contents = match content {
@@ -1205,6 +1224,44 @@ impl Context<'_> {
             found.confidence = 0.75;
         }
         Some(found)
+    }
+
+    /// "suggested A, called her B and boycotted C": a finite verb right after a comma inside the
+    /// previous report's content, in a series closed by "and" + another verb, is the next verb of
+    /// the same subject. Returns where its own content ends (before the closing "and").
+    fn continues_verb_list(
+        &self,
+        sentence: &Sentence,
+        verb_at: usize,
+        cue_end: usize,
+        cue: &CueMatch,
+        previous: Option<&Found>,
+    ) -> Option<usize> {
+        let comma = verb_at.checked_sub(1).filter(|&c| self.is_comma(c))?;
+        let finite =
+            matches!(cue.form, VerbForm::Past | VerbForm::ThirdPerson) && !cue.lemma.is_empty();
+        let comma_span = self.token(comma)?.span;
+        let inside_previous = previous.is_some_and(|p| {
+            let source_first = p.source.zip(p.cue).is_some_and(|((_, e), cue)| {
+                self.token(e.saturating_sub(1))
+                    .is_some_and(|t| t.span.end <= cue.start)
+            });
+            source_first && p.contents.iter().any(|c| c.contains(comma_span))
+        });
+        if !finite || !inside_previous {
+            return None;
+        }
+        let end = sentence.tokens.1;
+        let and = (cue_end..end).find(|&i| {
+            self.word(i) == "and" && {
+                let verb = self.skip_between_forward(i + 1, end);
+                let word = self.word(verb);
+                self.token(verb)
+                    .is_some_and(|t| is_word(t) && !starts_upper(self.text, t))
+                    && (word.ends_with("ed") || self.is_finite_cue(verb))
+            }
+        })?;
+        Some(if self.is_comma(and - 1) { and - 1 } else { and })
     }
 
     /// "Barkley, who said he votes Democratic, said …": the report inside a relative clause ends

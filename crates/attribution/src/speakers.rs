@@ -10,6 +10,9 @@ use crate::words::{self, contains};
 use claimgraph_core::layers::{Entity, EntityLabel, Quote, Speaker};
 use std::collections::HashMap;
 
+/// Determiners that open an appositive noun phrase ("his deputy", "their lawyer").
+const POSSESSIVE_DETERMINERS: &[&str] = &["his", "her", "their", "its", "our"];
+
 /// How far back (in paragraphs) a pronoun or floating quote looks for its speaker.
 const ANTECEDENT_PARAGRAPHS: usize = 3;
 
@@ -171,6 +174,9 @@ fn resolve_mention(
 ) -> Option<Resolved> {
     if end == start + 1 && matches!(context.words.get(start), "who" | "which") {
         let (antecedent_start, antecedent_end) = context.relative_antecedent(start)?;
+        let (antecedent_start, antecedent_end) =
+            appositive_head(context, antecedent_start, antecedent_end)
+                .unwrap_or((antecedent_start, antecedent_end));
         return resolve_mention(
             context,
             profiles,
@@ -336,6 +342,37 @@ fn resolve_mention(
         is_organisation: false,
         paragraph,
         anchor: 0,
+    })
+}
+
+/// "Marta Lind, the harbour master, who …": a relative clause after an appositive describes
+/// the person the appositive follows, so the antecedent is the name before its comma.
+fn appositive_head(
+    context: &Context,
+    antecedent_start: usize,
+    antecedent_end: usize,
+) -> Option<(usize, usize)> {
+    let comma = antecedent_start.checked_sub(1)?;
+    if context.words.get(comma) != "," {
+        return None;
+    }
+    let name_end = context.analysis.tokens.get(comma.checked_sub(1)?)?.span.end;
+    let appositive = context.span_of(antecedent_start, antecedent_end);
+    let names_a_person = context
+        .analysis
+        .entities
+        .iter()
+        .any(|e| e.label == EntityLabel::Person && appositive.contains(e.span));
+    let person = context
+        .analysis
+        .entities
+        .iter()
+        .find(|e| e.label == EntityLabel::Person && e.span.end == name_end)?;
+    let opens_nominal = matches!(context.words.get(antecedent_start), "the" | "a" | "an")
+        || contains(POSSESSIVE_DETERMINERS, context.words.get(antecedent_start));
+    (opens_nominal && !names_a_person).then(|| {
+        let first = token_index_at(context, person.span.start);
+        (first, comma)
     })
 }
 

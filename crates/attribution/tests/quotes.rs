@@ -302,3 +302,11 @@ fn appositive_after_an_inverted_speaker_is_not_more_of_the_quote() {
                 “Prices will rise,” she said, the board will meet on Friday.";
     insta::assert_json_snapshot!(attribute(text));
 }
+
+#[test]
+fn verbs_in_a_series_share_the_subject() {
+    let text = "The mayor praised the new ferry, called the old one “a disgrace” and promised \
+                cheaper tickets.\n\
+                It was announced that the quay would close in March.";
+    insta::assert_json_snapshot!(attribute(text));
+}
