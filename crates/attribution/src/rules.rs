@@ -493,7 +493,19 @@ impl Context<'_> {
                 .content_before(sentence, cue_start, cue_end, cue)
                 .or_else(|| self.source_before(sentence, cue_start, cue_end, cue, previous)),
         }?;
+        // "The previously announced cuts …": a cue whose source would be a bare determiner is
+        // a participle inside a noun phrase, not a report.
+        if found.source.is_some_and(|s| self.is_bare_determiner(s)) {
+            return None;
+        }
         Some(self.finish(sentence, found, cue_start, cue_end, cue))
+    }
+
+    fn is_bare_determiner(&self, (start, end): (usize, usize)) -> bool {
+        // Possessives are sources on their own ("her criticism of …").
+        let article = contains(words::DETERMINERS, self.word(start))
+            && !contains(words::POSSESSIVE_DETERMINERS, self.word(start));
+        article && (start + 1..end).all(|i| self.word(i).ends_with("ly"))
     }
 
     /// Sets what every attribution takes from its cue: span, stance, kind, paragraph, confidence.
@@ -1405,7 +1417,7 @@ impl Context<'_> {
     /// The subject of `Trump toured the plant, saying …`: a name or pronoun opening the sentence.
     fn sentence_subject(&self, sentence: &Sentence, before: usize) -> Option<(usize, usize)> {
         let (start, _) = sentence.tokens;
-        self.subject_at(start, before).or_else(|| {
+        self.clause_subject(start, before).or_else(|| {
             // "But a few days later, Trump reversed himself, telling …": the subject follows an
             // opening phrase.
             let comma = (start..before.min(start + 12)).find(|&i| self.is_comma(i))?;
@@ -1471,10 +1483,12 @@ impl Context<'_> {
             }
             at += 1;
         }
+        // "The core index rose …": a capitalised determiner opens a phrase, it does not end one.
         let capitalised_end = at > start
             && self
                 .token(at - 1)
-                .is_some_and(|t| starts_upper(self.text, t));
+                .is_some_and(|t| starts_upper(self.text, t))
+            && !contains(words::DETERMINERS, self.word(at - 1));
         let next_is_lower = self
             .token(at)
             .is_some_and(|t| is_word(t) && !starts_upper(self.text, t));
@@ -1967,6 +1981,24 @@ const EDITORIAL_LABELS: &[&str] = &[
     "explainer",
     "timeline",
     "news guide",
+    "note",
+    "notes",
+    "editor 's note",
+    "correction",
+    "clarification",
+    "disclosure",
+    "disclaimer",
+    "related",
+    "see also",
+    "also read",
+    "background",
+    "summary",
+    "source",
+    "sources",
+    "photo",
+    "credit",
+    "warning",
+    "advertisement",
 ];
 
 /// Words after which a gerund continues the sentence subject's action: ", saying …",

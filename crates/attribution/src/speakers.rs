@@ -10,9 +10,6 @@ use crate::words::{self, contains};
 use claimgraph_core::layers::{Entity, EntityLabel, Quote, Speaker};
 use std::collections::HashMap;
 
-/// Determiners that open an appositive noun phrase ("his deputy", "their lawyer").
-const POSSESSIVE_DETERMINERS: &[&str] = &["his", "her", "their", "its", "our"];
-
 /// How far back (in paragraphs) a pronoun or floating quote looks for its speaker.
 const ANTECEDENT_PARAGRAPHS: usize = 3;
 
@@ -248,8 +245,9 @@ fn resolve_mention(
         })
     {
         let affiliation = group.country.clone().filter(|c| *c != group.canonical);
-        // "Ukrainian officials": a nationality word qualifies the speakers, it does not name them.
-        let name = if group.label == EntityLabel::Norp && group.span.end < span.end {
+        // "Ukrainian officials": a nationality word qualifies the speakers, it does not name them;
+        // "Democrats" name a group of people, not the singular demonym.
+        let name = if group.label == EntityLabel::Norp {
             strip_determiner(span.text(context.text)).to_string()
         } else {
             group.canonical.clone()
@@ -324,14 +322,22 @@ fn resolve_mention(
             });
         }
     }
+    if let Some(company) = company_antecedent(context, &mention, span.start) {
+        return Some(Resolved {
+            paragraph,
+            ..company
+        });
+    }
     // "Ortiz, who has led the port for a decade": the name is the part before the appositive.
     let written = span.text(context.text);
-    let name = written
-        .split(',')
-        .next()
-        .unwrap_or(written)
-        .trim()
-        .to_string();
+    let name = written.split(',').next().unwrap_or(written).trim();
+    // "The company said" and "the company said" are one unresolved speaker.
+    let name = match name.split_once(' ') {
+        Some((first, rest)) if matches!(first, "The" | "A" | "An") => {
+            format!("{} {rest}", first.to_lowercase())
+        }
+        _ => name.to_string(),
+    };
     (!name.is_empty()).then_some(Resolved {
         speaker: Speaker {
             name,
@@ -369,10 +375,62 @@ fn appositive_head(
         .iter()
         .find(|e| e.label == EntityLabel::Person && e.span.end == name_end)?;
     let opens_nominal = matches!(context.words.get(antecedent_start), "the" | "a" | "an")
-        || contains(POSSESSIVE_DETERMINERS, context.words.get(antecedent_start));
+        || contains(
+            words::POSSESSIVE_DETERMINERS,
+            context.words.get(antecedent_start),
+        );
     (opens_nominal && !names_a_person).then(|| {
         let first = token_index_at(context, person.span.start);
         (first, comma)
+    })
+}
+
+/// Head nouns by which business news refers back to the company it is about.
+const COMPANY_NOUNS: &[&str] = &[
+    "company",
+    "firm",
+    "carrier",
+    "airline",
+    "retailer",
+    "lender",
+    "insurer",
+    "maker",
+    "manufacturer",
+    "giant",
+    "operator",
+    "broadcaster",
+    "publisher",
+    "chain",
+    "conglomerate",
+    "corporation",
+];
+
+/// "the company", "the US software firm": the latest organisation named before the mention.
+fn company_antecedent(context: &Context, mention: &[&str], before: usize) -> Option<Resolved> {
+    let head = mention.last()?;
+    if !starts_with_definite(mention) || mention.len() > 4 || !COMPANY_NOUNS.contains(head) {
+        return None;
+    }
+    let entities = &context.analysis.entities;
+    // Entities are in document order: start the backward walk at the mention, so long
+    // documents stay linear.
+    let earlier = entities.partition_point(|e| e.span.start < before);
+    let named = entities
+        .get(..earlier)?
+        .iter()
+        .rev()
+        // The gazetteer's organisations are public bodies, parties and agencies, not companies.
+        .find(|e| e.label == EntityLabel::Org && e.actor.is_none() && e.span.end <= before)?;
+    Some(Resolved {
+        speaker: Speaker {
+            name: named.canonical.clone(),
+            role: None,
+            affiliation: named.country.clone().filter(|c| *c != named.canonical),
+        },
+        is_person: false,
+        is_organisation: true,
+        paragraph: 0,
+        anchor: 0,
     })
 }
 

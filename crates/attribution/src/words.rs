@@ -69,6 +69,9 @@ pub const DETERMINERS: &[&str] = &[
     "your", "any", "no", "such", "some", "every", "each", "another",
 ];
 
+/// Determiners that are also their noun phrase's holder ("her criticism of …").
+pub const POSSESSIVE_DETERMINERS: &[&str] = &["his", "her", "their", "its", "our", "my", "your"];
+
 pub const PRONOUNS: &[&str] = &["he", "she", "they", "it", "we", "i", "you"];
 
 /// Auxiliaries and adverbs that may stand between a source and its verb ("has long maintained").

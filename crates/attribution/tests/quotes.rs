@@ -310,3 +310,16 @@ fn verbs_in_a_series_share_the_subject() {
                 It was announced that the quay would close in March.";
     insta::assert_json_snapshot!(attribute(text));
 }
+
+#[test]
+fn the_company_is_the_organisation_named_before() {
+    let text = "Norvale Systems said profits rose by a third.\nThe company said it would hire 200 engineers.\nThe previously announced cuts took effect in May.";
+    insta::assert_json_snapshot!(attribute(text));
+}
+
+#[test]
+fn editorial_labels_are_not_speakers() {
+    let text =
+        "Revenue rose 4% to 12 mln dlrs.\n\nNOTE: Results include a one-time gain of two mln dlrs.";
+    insta::assert_json_snapshot!(attribute(text));
+}

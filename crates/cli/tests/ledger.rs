@@ -339,7 +339,7 @@ fn the_issue_questions_are_answered_by_query_commands() {
         .collect();
     assert!(names.contains(&"State Department"), "{names:?}");
     assert!(
-        !names.contains(&"The company") && !names.contains(&"Officials"),
+        !names.contains(&"the company") && !names.contains(&"Officials"),
         "{names:?}"
     );
     let everyone = claimgraph(
@@ -358,7 +358,7 @@ fn the_issue_questions_are_answered_by_query_commands() {
         .as_array()
         .unwrap()
         .iter()
-        .find(|a| a["name"] == "The company")
+        .find(|a| a["name"] == "the company")
         .unwrap();
     assert_eq!(company["kind"], "nominal");
 

@@ -569,7 +569,8 @@ impl<'a> Scan<'a> {
             let person_gaz = matches!(first.kind, Kind::Gaz(id)
                 if self.gaz.name(id).is_some_and(|n| n.label == EntityLabel::Person));
             let plain_name = matches!(first.kind, Kind::Cap(c)
-                if c.title.is_none() && !c.org && !c.function);
+                if c.title.is_none() && !c.org && !c.function)
+                || self.is_surname_place(first);
             if !person_gaz && !plain_name {
                 continue;
             }
@@ -589,7 +590,7 @@ impl<'a> Scan<'a> {
                 }
                 name_start + 1
             } else {
-                let end = self.person_run(units, name_start);
+                let end = self.person_run(units, name_start, true);
                 self.person(units, name_start, end, context.paragraph);
                 end
             };
@@ -607,19 +608,40 @@ impl<'a> Scan<'a> {
     }
 
     /// End (exclusive) of a run of unknown capitalised name words from `start`, with name
-    /// particles inside ("Mohammed bin Salman").
-    fn person_run(&self, units: &[Unit], start: usize) -> usize {
+    /// particles inside ("Mohammed bin Salman"). A town's name ends the run as a surname
+    /// ("Charles Kennedy", "Denzel Washington"), and may start it after a title
+    /// (`after_title`: "Mr Kennedy").
+    fn person_run(&self, units: &[Unit], start: usize, after_title: bool) -> usize {
         let mut end = start;
         let mut j = start;
         while let Some(unit) = units.get(j) {
             match unit.kind {
                 Kind::Cap(c) if c.title.is_none() && !c.org && !c.function => end = j + 1,
+                Kind::Gaz(_) if (j > start || after_title) && self.is_surname_place(unit) => {
+                    end = j + 1;
+                    break;
+                }
                 Kind::Conn(Conn::Name) if j > start => {}
                 _ => break,
             }
             j += 1;
         }
         end
+    }
+
+    /// A one-word town name, which is also a common surname often enough ("Kennedy",
+    /// "Washington", "Lincoln") that a name word before it or a title makes it one.
+    fn is_surname_place(&self, unit: &Unit) -> bool {
+        let Kind::Gaz(id) = unit.kind else {
+            return false;
+        };
+        self.gaz.name(id).is_some_and(|name| {
+            !name.surface.contains(' ')
+                && self
+                    .gaz
+                    .actor(name.actor)
+                    .is_some_and(|a| a.kind == ActorKind::City)
+        })
     }
 
     fn person(&mut self, units: &[Unit], start: usize, end: usize, paragraph: usize) {
@@ -829,14 +851,14 @@ impl<'a> Scan<'a> {
                     i += 1;
                 }
                 Kind::Cap(c) if c.title.is_none() && !c.function => {
-                    let end = self.person_run(units, i).max(i + 1);
+                    let end = self.person_run(units, i, false).max(i + 1);
                     let run = units.get(i..end).unwrap_or(&[]);
                     let shouting = run
                         .iter()
                         .all(|u| matches!(u.kind, Kind::Cap(c) if c.all_caps));
                     let len = run
                         .iter()
-                        .filter(|u| matches!(u.kind, Kind::Cap(_)))
+                        .filter(|u| matches!(u.kind, Kind::Cap(_) | Kind::Gaz(_)))
                         .count();
                     let head = run
                         .last()
@@ -1147,9 +1169,6 @@ impl<'a> Scan<'a> {
     /// Single capitalised words: the surname (or, for East Asian names, the family name) of a
     /// person the document names in full, or an acronym of an organisation.
     fn resolve_pending(&mut self) {
-        if self.pending.is_empty() {
-            return;
-        }
         // word -> index into found of the person, or None when two people share it.
         let mut people: FastMap<&str, Option<usize>> = FastMap::default();
         for (index, found) in self.found.iter().enumerate() {
@@ -1195,6 +1214,35 @@ impl<'a> Scan<'a> {
                         add(last);
                     }
                 }
+            }
+        }
+        // A lone town name that is the surname of someone the document names in full is that
+        // person ("Charles Kennedy ... Kennedy said").
+        let surnames: Vec<(usize, usize)> = self
+            .found
+            .iter()
+            .enumerate()
+            .filter(|(_, f)| f.actor.as_deref().is_some_and(|a| a.starts_with("city:")))
+            .filter_map(|(index, f)| {
+                let person = people.get(f.span.text(self.text)).copied().flatten()?;
+                Some((index, person))
+            })
+            .collect();
+        for (index, person) in surnames {
+            let Some(person) = self.found.get(person) else {
+                continue;
+            };
+            let (label, canonical, country, actor) = (
+                person.label,
+                person.canonical.clone(),
+                person.country.clone(),
+                person.actor.clone(),
+            );
+            if let Some(found) = self.found.get_mut(index) {
+                found.label = label;
+                found.canonical = canonical;
+                found.country = country;
+                found.actor = actor;
             }
         }
         let pending = std::mem::take(&mut self.pending);

@@ -373,3 +373,11 @@ fn armed_groups_parties_and_companies_are_organisations() {
         assert_eq!(actor.country.as_deref(), country, "{alias}");
     }
 }
+
+#[test]
+fn town_names_as_surnames() {
+    insta::assert_debug_snapshot!(show(
+        "Opposition leader Harriet Lincoln met Mr Preston in Leeds. Lincoln said the talks went \
+         well, and the Liberal Democrats and Labour agreed."
+    ));
+}

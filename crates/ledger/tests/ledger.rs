@@ -768,7 +768,7 @@ fn unnamed_speakers_are_nominal_and_can_be_left_out() {
             .kind
             .clone()
     };
-    assert_eq!(kind("The company").as_deref(), Some("nominal"));
+    assert_eq!(kind("the company").as_deref(), Some("nominal"));
     assert_eq!(kind("Officials").as_deref(), Some("nominal"));
     assert_eq!(kind("Maria Lind").as_deref(), Some("person"));
     let named = ledger
