@@ -1,8 +1,8 @@
 //! Scores attribution against PolNeAR gold, optionally with another cue-tagger model, and times
 //! the analysis over a JSONL corpus: for choosing tagger thresholds on held-out train articles.
 //!
-//! Usage: `score GOLD.jsonl [--model FILE] [--threshold P] [--veto P] [--no-tagger] [--holdout|--not-holdout]
-//! [--bench ARTICLES.jsonl]`.
+//! Usage: `score GOLD.jsonl [--model FILE] [--threshold P] [--veto P] [--no-tagger] [--no-scorer]
+//! [--holdout|--not-holdout] [--bench ARTICLES.jsonl]`.
 
 use claimgraph_attribution::Attributor;
 use claimgraph_core::Analysis;
@@ -22,7 +22,7 @@ fn main() -> Result<(), Box<dyn std::error::Error>> {
     };
     let has = |flag: &str| args.iter().any(|a| a == flag);
     let Some(gold) = args.first() else {
-        eprintln!("usage: score GOLD.jsonl [--model FILE] [--threshold P] [--veto P] [--no-tagger] [--holdout|--not-holdout] [--bench FILE]");
+        eprintln!("usage: score GOLD.jsonl [--model FILE] [--threshold P] [--veto P] [--no-tagger] [--no-scorer] [--holdout|--not-holdout] [--bench FILE]");
         std::process::exit(2);
     };
     let mut tagger = match value("--model") {
@@ -39,7 +39,10 @@ fn main() -> Result<(), Box<dyn std::error::Error>> {
     if has("--no-tagger") {
         tagger = CueTagger::default().with_threshold(2.0);
     }
-    let attributor = Attributor::shipped().with_tagger(tagger);
+    let mut attributor = Attributor::shipped().with_tagger(tagger);
+    if has("--no-scorer") {
+        attributor = attributor.with_scorer(None);
+    }
     let recognizer = EntityRecognizer::shipped();
     let analyze = |text: &str| {
         let mut analysis = Analysis::default();

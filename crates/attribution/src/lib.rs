@@ -8,8 +8,11 @@
 //!    quoted paragraphs); words the learned cue tagger ([`claimgraph_tagger`]) proposes
 //!    confidently and the lexicon does not know ("choose to believe", "endorsed") are tried as cues too;
 //! 3. [`speakers`] resolves each source mention (a name, a pronoun, "the spokesperson") to the
-//!    fullest name the document gives, with role and affiliation.
+//!    fullest name the document gives, with role and affiliation;
+//! 4. [`confidence`] scores each attribution with a learned model; the probability becomes its
+//!    confidence, and attributions the model rejects are dropped.
 
+mod confidence;
 mod marks;
 mod rules;
 mod speakers;
@@ -18,7 +21,9 @@ mod words;
 use claimgraph_core::layers::Quote;
 use claimgraph_core::Analysis;
 use claimgraph_lexicon::Lexicon;
-use claimgraph_tagger::{CueTagger, TagInput};
+use claimgraph_tagger::{Classifier, CueTagger, TagInput};
+
+static QUOTE_MODEL: &[u8] = include_bytes!("../data/quote-model.bin");
 
 pub use marks::{quoted_regions, QuotedRegion};
 
@@ -27,6 +32,15 @@ pub use marks::{quoted_regions, QuotedRegion};
 pub struct Attributor {
     lexicon: Lexicon,
     tagger: CueTagger,
+    /// The quote confidence model; `None` keeps every attribution with the rules' own confidence.
+    scorer: Option<Classifier>,
+}
+
+/// An attribution before the confidence model has judged it, with the features it judges by.
+#[derive(Debug, Clone)]
+pub struct Candidate {
+    pub quote: Quote,
+    pub features: Vec<u64>,
 }
 
 impl Default for Attributor {
@@ -36,12 +50,13 @@ impl Default for Attributor {
 }
 
 impl Attributor {
-    /// The shipped lexicon and cue tagger. A corrupt tagger model (which the tagger's tests rule
-    /// out) leaves the rules working on the lexicon alone.
+    /// The shipped lexicon, cue tagger and confidence model. A corrupt model file (which the
+    /// tests rule out) leaves the rules working without it.
     pub fn shipped() -> Self {
         Attributor {
             lexicon: Lexicon::shipped(),
             tagger: CueTagger::shipped().unwrap_or_default(),
+            scorer: shipped_scorer().ok(),
         }
     }
 
@@ -50,8 +65,35 @@ impl Attributor {
         Attributor { tagger, ..self }
     }
 
+    /// The same attributor with another confidence model, or none.
+    pub fn with_scorer(self, scorer: Option<Classifier>) -> Self {
+        Attributor { scorer, ..self }
+    }
+
     /// Attributions of `text`, whose paragraphs, tokens, sentences and entities are in `analysis`.
     pub fn attribute(&self, text: &str, analysis: &Analysis) -> Vec<Quote> {
+        let candidates = self.candidates(text, analysis);
+        let Some(scorer) = &self.scorer else {
+            return candidates.into_iter().map(|c| c.quote).collect();
+        };
+        candidates
+            .into_iter()
+            .filter_map(
+                |Candidate {
+                     mut quote,
+                     features,
+                 }| {
+                    let probability = scorer.probability(&features);
+                    quote.confidence = probability;
+                    (probability >= scorer.threshold()).then_some(quote)
+                },
+            )
+            .collect()
+    }
+
+    /// Every attribution the rules find, with the rules' own confidence and the confidence
+    /// model's features (for training and measuring that model).
+    pub fn candidates(&self, text: &str, analysis: &Analysis) -> Vec<Candidate> {
         let words = words::Words::new(text, &analysis.tokens);
         let regions = quoted_regions(text, &analysis.paragraphs, &analysis.tokens);
         let all_words = words.slice(0, analysis.tokens.len());
@@ -74,6 +116,61 @@ impl Attributor {
             tagged: &tagged,
         };
         let found = context.find();
+        let features: Vec<Vec<u64>> = found
+            .iter()
+            .map(|f| confidence::found_features(&context, f))
+            .collect();
         speakers::resolve(&context, found)
+            .into_iter()
+            .zip(features)
+            .map(|(quote, mut features)| {
+                confidence::add_speaker_features(&context, &quote, &mut features);
+                Candidate { quote, features }
+            })
+            .collect()
+    }
+}
+
+/// The compiled-in confidence model.
+pub fn shipped_scorer() -> Result<Classifier, claimgraph_tagger::ModelError> {
+    Classifier::from_bytes(QUOTE_MODEL)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn analysed(text: &str) -> Analysis {
+        let mut analysis = Analysis::default();
+        claimgraph_text::segment(text, &mut analysis);
+        analysis
+    }
+
+    #[test]
+    fn shipped_confidence_model_loads_and_stays_small() {
+        let scorer = shipped_scorer().unwrap();
+        assert!(scorer.threshold() > 0.0 && scorer.threshold() < 1.0);
+        assert!(QUOTE_MODEL.len() < 1 << 20);
+    }
+
+    #[test]
+    fn confidence_is_the_model_probability_and_rejects_are_dropped() {
+        let text =
+            "The mayor said the bridge would reopen in May.\n“We are not done yet,” she added.";
+        let analysis = analysed(text);
+        let attributor = Attributor::shipped();
+        let scorer = shipped_scorer().unwrap();
+        let candidates = attributor.candidates(text, &analysis);
+        let kept = attributor.attribute(text, &analysis);
+        let expected: Vec<f32> = candidates
+            .iter()
+            .map(|c| scorer.probability(&c.features))
+            .filter(|&p| p >= scorer.threshold())
+            .collect();
+        let got: Vec<f32> = kept.iter().map(|q| q.confidence).collect();
+        assert_eq!(got, expected);
+        assert_eq!(kept.len(), 2, "{kept:?}");
+        let strict = Attributor::shipped().with_scorer(Some(scorer.with_threshold(1.0)));
+        assert!(strict.attribute(text, &analysis).is_empty());
     }
 }

@@ -269,7 +269,12 @@ impl Context<'_> {
                 .token(colon - 1)
                 .is_some_and(|t| starts_upper(self.text, t) && is_word(t));
         if !names_someone {
-            return None;
+            // "He continued with an appeal to voters: “…”": the sentence's subject, when it
+            // is a pronoun or a name, speaks the quote its clause introduces.
+            let subject = self
+                .sentence_subject(sentence, colon)
+                .filter(|&(s, e)| self.names_speaker(s, e))?;
+            return Some(self.colon_attribution(sentence, subject, colon, region.segments.clone()));
         }
         let mut source_start = colon;
         while source_start > start
@@ -289,6 +294,17 @@ impl Context<'_> {
             colon,
             region.segments.clone(),
         ))
+    }
+
+    /// Whether tokens `start..end` are a personal pronoun or hold a person or organisation name.
+    fn names_speaker(&self, start: usize, end: usize) -> bool {
+        if end == start + 1 && matches!(self.word(start), "he" | "she" | "they" | "i" | "we") {
+            return true;
+        }
+        let span = self.span_of(start, end);
+        self.analysis.entities.iter().any(|e| {
+            span.contains(e.span) && matches!(e.label, EntityLabel::Person | EntityLabel::Org)
+        })
     }
 
     /// `“A,” she said. “B.”`: a quote that follows its attributed quote in the same paragraph,
@@ -490,7 +506,8 @@ impl Context<'_> {
                 .source_before(sentence, cue_start, cue_end, cue, None)
                 .filter(|f| f.source.is_some_and(|(s, _)| s == sentence.tokens.0)),
             _ => self
-                .content_before(sentence, cue_start, cue_end, cue)
+                .as_clause(sentence, cue_start, cue_end)
+                .or_else(|| self.content_before(sentence, cue_start, cue_end, cue))
                 .or_else(|| self.source_before(sentence, cue_start, cue_end, cue, previous)),
         }?;
         // "The previously announced cuts …": a cue whose source would be a bare determiner is
@@ -736,7 +753,10 @@ impl Context<'_> {
             return true;
         }
         let words = self.words.slice(cue_start, cue_start + cue.len);
-        if self.lexicon.noun_cue_at(&words).is_some() {
+        // "The union estimates that …": a third-person form before "that" is the verb.
+        let verb_before_that =
+            cue.form == VerbForm::ThirdPerson && self.word(cue_start + cue.len) == "that";
+        if self.lexicon.noun_cue_at(&words).is_some() && !verb_before_that {
             let mut at = before;
             for _ in 0..3 {
                 let word = self.word(at);
@@ -905,6 +925,33 @@ impl Context<'_> {
         };
         let source_start = simple.or_else(appositive)?;
         self.content_before_with(sentence, cue_end, source_start - 1, (source_start, verb_at))
+    }
+
+    /// `…, as economists point out.` and `As the mayor noted, …`: an "as" clause holding
+    /// source and cue attributes the main clause beside it.
+    fn as_clause(&self, sentence: &Sentence, cue_start: usize, cue_end: usize) -> Option<Found> {
+        let (start, end) = sentence.tokens;
+        let verb_at = self.skip_between_backward(start, cue_start);
+        let source_start = self.noun_phrase_backward(start, verb_at)?;
+        let opener = source_start.checked_sub(1)?;
+        if self.word(opener) != "as" || source_start >= verb_at {
+            return None;
+        }
+        let source = Some((source_start, verb_at));
+        if opener == start {
+            let comma = self.adjunct_end(cue_end, end).unwrap_or(cue_end);
+            if !self.is_comma(comma) {
+                return None;
+            }
+            let content = self.content_after(sentence, comma + 1)?;
+            return Some(self.new_found(source, SourceHint::Mention, vec![content], 0.85));
+        }
+        let comma = opener.checked_sub(1).filter(|&c| self.is_comma(c))?;
+        if !self.clause_ends_at(cue_end, end) && !self.is_time_adjunct(cue_end, end) {
+            return None;
+        }
+        let contents = self.content_span_before(sentence, comma)?;
+        Some(self.new_found(source, SourceHint::Mention, contents, 0.85))
     }
 
     /// Whether `…, said X` can be read with the source after the cue. Gerunds ("…, referring to
@@ -1601,6 +1648,18 @@ impl Context<'_> {
                 at -= 2;
             } else if at > start && matches!(self.word(at - 1), "yesterday" | "today" | "tonight") {
                 at -= 1;
+            } else if at > start + 1
+                && self.word(at - 1) == "to"
+                && contains(CATENATIVE_VERBS, self.word(at - 2))
+            {
+                // "Polls continue to show …", "The report goes on to criticise …".
+                at -= 2;
+            } else if at > start + 2
+                && self.word(at - 1) == "to"
+                && self.word(at - 2) == "on"
+                && matches!(self.word(at - 3), "go" | "goes" | "went" | "going")
+            {
+                at -= 3;
             } else {
                 return at;
             }
@@ -1999,6 +2058,38 @@ const EDITORIAL_LABELS: &[&str] = &[
     "credit",
     "warning",
     "advertisement",
+];
+
+/// Verbs that take the reporting verb as their infinitive without reporting anything of their
+/// own: "continue to show", "tried to portray".
+const CATENATIVE_VERBS: &[&str] = &[
+    "continue",
+    "continues",
+    "continued",
+    "try",
+    "tries",
+    "tried",
+    "attempt",
+    "attempts",
+    "attempted",
+    "seek",
+    "seeks",
+    "sought",
+    "began",
+    "begins",
+    "begin",
+    "started",
+    "starts",
+    "appear",
+    "appears",
+    "appeared",
+    "seem",
+    "seems",
+    "seemed",
+    "used",
+    "moved",
+    "rushed",
+    "hastened",
 ];
 
 /// Words after which a gerund continues the sentence subject's action: ", saying …",

@@ -267,9 +267,16 @@ fn resolve_mention(
         });
     }
     let mention = context.words.slice(start, end);
-    if let [written] = mention.as_slice() {
+    // "His statement follows …", "their letter says …": what a speaker wrote or said speaks for
+    // its author.
+    let written = match mention.as_slice() {
+        [holder, artefact] if contains(SPEECH_ARTEFACTS, artefact) => Some(*holder),
+        [written] => Some(*written),
+        _ => None,
+    };
+    if let Some(written) = written {
         // A possessive holder ("her criticism of …") refers as its subject form does.
-        let pronoun = &match *written {
+        let pronoun = &match written {
             "his" => "he",
             "her" => "she",
             "their" => "they",
@@ -384,6 +391,24 @@ fn appositive_head(
         (first, comma)
     })
 }
+
+/// Nouns for what a speaker said or wrote, which report for their holder ("his statement").
+const SPEECH_ARTEFACTS: &[&str] = &[
+    "statement",
+    "statements",
+    "remarks",
+    "comments",
+    "speech",
+    "letter",
+    "tweet",
+    "tweets",
+    "post",
+    "message",
+    "announcement",
+    "testimony",
+    "op-ed",
+    "memo",
+];
 
 /// Head nouns by which business news refers back to the company it is about.
 const COMPANY_NOUNS: &[&str] = &[

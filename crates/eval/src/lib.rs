@@ -72,7 +72,8 @@ mod spans;
 pub use gold::{read_polnear, AnnotatorChoice, EvalError, GoldAttribution, GoldDoc};
 pub use predict::{predictions_from_quotes, PredictedAttribution};
 pub use score::{
-    score_attribution, AttributionReport, GoldKind, KindRecall, MatchedPairs, Prf, QuoteMatch, Rate,
+    matched_predictions, score_attribution, AttributionReport, GoldKind, KindRecall, MatchedPairs,
+    Prf, QuoteMatch, Rate,
 };
 pub use spans::CharSpan;
 

@@ -275,24 +275,51 @@ fn match_quotes(
     pairs
 }
 
+/// Content character sets, each with the index of its attribution.
+type IndexedSets = Vec<(usize, CharSet)>;
+
+/// The content character sets of gold attributions and of predictions, leaving out those with
+/// empty content (which the metric skips).
+fn content_sets(doc: &GoldDoc, predicted: &[PredictedAttribution]) -> (IndexedSets, IndexedSets) {
+    let gold = doc
+        .attributions
+        .iter()
+        .map(|a| CharSet::from_spans(&a.contents))
+        .enumerate()
+        .filter(|(_, set)| !set.is_empty())
+        .collect();
+    let scored = predicted
+        .iter()
+        .map(|p| CharSet::from_spans(&p.contents))
+        .enumerate()
+        .filter(|(_, set)| !set.is_empty())
+        .collect();
+    (gold, scored)
+}
+
+/// Per prediction, whether the one-to-one quote match at `percent`% of gold content pairs it
+/// with a gold attribution: the labels a model of prediction quality learns from.
+pub fn matched_predictions(
+    doc: &GoldDoc,
+    predicted: &[PredictedAttribution],
+    percent: usize,
+) -> Vec<bool> {
+    let (gold, scored) = content_sets(doc, predicted);
+    let mut matched = vec![false; predicted.len()];
+    for (_, pred_at) in match_quotes(&gold, &scored, percent) {
+        if let Some(flag) = matched.get_mut(pred_at) {
+            *flag = true;
+        }
+    }
+    matched
+}
+
 impl Tally {
     fn add(&mut self, doc: &GoldDoc, predicted: &[PredictedAttribution]) {
         self.documents += 1;
         let chars: Vec<char> = doc.text.chars().collect();
 
-        let gold: Vec<(usize, CharSet)> = doc
-            .attributions
-            .iter()
-            .map(|a| CharSet::from_spans(&a.contents))
-            .enumerate()
-            .filter(|(_, set)| !set.is_empty())
-            .collect();
-        let scored: Vec<(usize, CharSet)> = predicted
-            .iter()
-            .map(|p| CharSet::from_spans(&p.contents))
-            .enumerate()
-            .filter(|(_, set)| !set.is_empty())
-            .collect();
+        let (gold, scored) = content_sets(doc, predicted);
         self.gold += gold.len();
         self.gold_empty += doc.attributions.len() - gold.len();
         self.predicted += scored.len();

@@ -89,6 +89,15 @@ fn main() -> Result<(), Box<dyn std::error::Error>> {
     if let Some(t) = args.iter().position(|a| a == "--veto") {
         options.veto = args.get(t + 1).ok_or("--veto needs a value")?.parse()?;
     }
+    if let Some(t) = args.iter().position(|a| a == "--min-positive") {
+        options.min_positive = args
+            .get(t + 1)
+            .ok_or("--min-positive needs a value")?
+            .parse()?;
+    }
+    if let Some(t) = args.iter().position(|a| a == "--min-rate") {
+        options.min_rate = args.get(t + 1).ok_or("--min-rate needs a value")?.parse()?;
+    }
     let started = Instant::now();
     let docs = AnnotatorChoice::All.select(read_polnear(&PathBuf::from(train))?);
     let (held, used): (Vec<GoldDoc>, Vec<GoldDoc>) = docs

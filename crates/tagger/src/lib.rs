@@ -21,10 +21,12 @@
 //! stored in the model) were chosen. `dev.jsonl` is never used. Training reads every annotator's
 //! annotation of an article.
 
+mod classifier;
 mod features;
 mod model;
 pub mod train;
 
+pub use classifier::{feature, Classifier};
 pub use features::{normalize_word, TagInput};
 pub use model::ModelError;
 
@@ -155,11 +157,7 @@ impl CueTagger {
     }
 
     fn probability(&self, features: &[u64]) -> f32 {
-        let score: f32 = features
-            .iter()
-            .filter_map(|f| self.weights.weights.get(f))
-            .sum();
-        1.0 / (1.0 + (-score).exp())
+        self.weights.probability(features)
     }
 }
 

@@ -72,6 +72,14 @@ pub struct Weights {
     pub weights: KeyMap<f32>,
 }
 
+impl Weights {
+    /// The logistic probability of a candidate with these features.
+    pub fn probability(&self, features: &[u64]) -> f32 {
+        let score: f32 = features.iter().filter_map(|f| self.weights.get(f)).sum();
+        1.0 / (1.0 + (-score).exp())
+    }
+}
+
 fn checksum(bytes: &[u8]) -> u64 {
     bytes.iter().fold(hash_parts(0xff, &[]), |hash, &byte| {
         (hash ^ u64::from(byte)).wrapping_mul(0x0000_0100_0000_01b3)

@@ -39,7 +39,8 @@ impl Default for Options {
     }
 }
 
-/// One candidate token: its features and whether gold marks it as (part of) a cue.
+/// One candidate: its features and whether gold marks it positive (for the cue tagger: the
+/// token is (part of) a cue).
 #[derive(Debug, Clone)]
 pub struct Example {
     pub features: Vec<u64>,
@@ -124,8 +125,20 @@ impl SplitMix {
     }
 }
 
-/// Fits the model: averaged SGD on the logistic loss, then drops rare and near-zero features.
+/// Fits the cue model on examples of the candidate `vocabulary`.
 pub fn fit(examples: &[Example], vocabulary: KeySet, options: &Options) -> CueTagger {
+    CueTagger {
+        weights: Weights {
+            threshold: options.threshold,
+            veto: options.veto,
+            vocabulary,
+            weights: fit_weights(examples, options),
+        },
+    }
+}
+
+/// Averaged SGD on the logistic loss, then drops rare and near-zero features.
+pub(crate) fn fit_weights(examples: &[Example], options: &Options) -> KeyMap<f32> {
     let mut counts: KeyMap<u32> = KeyMap::default();
     for example in examples {
         for &f in &example.features {
@@ -167,12 +180,5 @@ pub fn fit(examples: &[Example], vocabulary: KeySet, options: &Options) -> CueTa
             kept.insert(feature, mean as f32);
         }
     }
-    CueTagger {
-        weights: Weights {
-            threshold: options.threshold,
-            veto: options.veto,
-            vocabulary,
-            weights: kept,
-        },
-    }
+    kept
 }

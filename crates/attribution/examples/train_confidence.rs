@@ -1,0 +1,115 @@
+//! Trains the quote confidence model on PolNeAR train and writes its weights.
+//!
+//! Usage: `train_confidence TRAIN.jsonl OUT.bin [--holdout] [--tagger FILE] [--threshold P]`.
+//!
+//! Every attribution the rules find in a train article is an example; its label is whether the
+//! one-to-one quote match at 30% content coverage pairs it with the gold of the article's first
+//! annotator (the annotation `eval attribution` scores against). With `--holdout` the model
+//! learns from the 90% of articles `is_holdout_article` leaves out and prints quote-match
+//! precision/recall/F1 per threshold on the other 10%: pass `--tagger` a cue model trained with
+//! the tagger's own `--holdout` so that the held-out articles are unseen by both models. The
+//! shipped model is trained on all of train with the shipped tagger and the threshold chosen
+//! that way. Deterministic; takes about a minute.
+
+use claimgraph_attribution::{Attributor, Candidate};
+use claimgraph_core::Analysis;
+use claimgraph_entities::EntityRecognizer;
+use claimgraph_eval::{
+    matched_predictions, predictions_from_quotes, read_polnear, score_attribution, AnnotatorChoice,
+    GoldDoc,
+};
+use claimgraph_tagger::train::{Example, Options};
+use claimgraph_tagger::{is_holdout_article, Classifier, CueTagger};
+use std::path::PathBuf;
+
+fn main() -> Result<(), Box<dyn std::error::Error>> {
+    let args: Vec<String> = std::env::args().skip(1).collect();
+    let value = |flag: &str| {
+        args.iter()
+            .position(|a| a == flag)
+            .and_then(|i| args.get(i + 1))
+    };
+    let positional: Vec<&String> = args
+        .iter()
+        .enumerate()
+        .filter(|(i, a)| {
+            !a.starts_with("--")
+                && !i
+                    .checked_sub(1)
+                    .and_then(|p| args.get(p))
+                    .is_some_and(|p| matches!(p.as_str(), "--tagger" | "--threshold"))
+        })
+        .map(|(_, a)| a)
+        .collect();
+    let (Some(train), Some(out)) = (positional.first(), positional.get(1)) else {
+        eprintln!("usage: train_confidence TRAIN.jsonl OUT.bin [--holdout] [--tagger FILE] [--threshold P]");
+        std::process::exit(2);
+    };
+    let holdout = args.iter().any(|a| a == "--holdout");
+    let tagger = match value("--tagger") {
+        Some(path) => CueTagger::from_bytes(&std::fs::read(path)?)?,
+        None => CueTagger::shipped()?,
+    };
+    let threshold: f32 = value("--threshold").map_or(Ok(0.5), |t| t.parse())?;
+    let attributor = Attributor::shipped().with_tagger(tagger).with_scorer(None);
+    let recognizer = EntityRecognizer::shipped();
+    let docs = AnnotatorChoice::First.select(read_polnear(&PathBuf::from(train))?);
+    let (held, used): (Vec<GoldDoc>, Vec<GoldDoc>) = docs
+        .into_iter()
+        .partition(|d| holdout && is_holdout_article(&d.article));
+    let candidates = |doc: &GoldDoc| {
+        let mut analysis = Analysis::default();
+        claimgraph_text::segment(&doc.text, &mut analysis);
+        analysis.entities = recognizer.recognize(&doc.text, &analysis);
+        attributor.candidates(&doc.text, &analysis)
+    };
+    let mut examples = Vec::new();
+    for doc in &used {
+        let found = candidates(doc);
+        let quotes: Vec<_> = found.iter().map(|c| c.quote.clone()).collect();
+        let matched = matched_predictions(doc, &predictions_from_quotes(&quotes, &doc.text), 30);
+        examples.extend(found.into_iter().zip(matched).map(|(c, cue)| Example {
+            features: c.features,
+            cue,
+        }));
+    }
+    let positives = examples.iter().filter(|e| e.cue).count();
+    eprintln!(
+        "{} articles, {} attributions ({positives} matched)",
+        used.len(),
+        examples.len()
+    );
+    let options = Options {
+        epochs: 10,
+        learning_rate: 0.05,
+        threshold,
+        ..Options::default()
+    };
+    let model = Classifier::fit(&examples, &options);
+    std::fs::write(out, model.to_bytes())?;
+    eprintln!("wrote {out}");
+    if holdout {
+        let found: Vec<Vec<Candidate>> = held.iter().map(candidates).collect();
+        for threshold in [0.0f32, 0.2, 0.25, 0.3, 0.35, 0.4, 0.45, 0.5] {
+            let predictions = held.iter().zip(&found).map(|(doc, found)| {
+                let kept: Vec<_> = found
+                    .iter()
+                    .filter(|c| model.probability(&c.features) >= threshold)
+                    .map(|c| c.quote.clone())
+                    .collect();
+                (doc, predictions_from_quotes(&kept, &doc.text))
+            });
+            let report = score_attribution(predictions);
+            let f1 = |i: usize| report.quote_match.get(i).map_or(0.0, |m| m.scores.f1);
+            let low = report.quote_match.first().map(|m| &m.scores);
+            println!(
+                "threshold {threshold:.2}: @0.3 P {:.3} R {:.3} F1 {:.3} | @0.8 F1 {:.3}",
+                low.map_or(0.0, |s| s.precision),
+                low.map_or(0.0, |s| s.recall),
+                f1(0),
+                f1(1)
+            );
+        }
+    }
+    Ok(())
+}
