@@ -28,6 +28,54 @@ struct Resolved {
 struct Profile {
     role: Option<String>,
     affiliation: Option<String>,
+    gender: Option<Gender>,
+}
+
+/// What "he" and "she" can refer to; unknown for most names, which then agree with either.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Gender {
+    Female,
+    Male,
+}
+
+static GIVEN_NAMES: &str = include_str!("../data/given-names.txt");
+
+/// The gender a given name marks, from the shipped list.
+fn given_name_gender(name: &str) -> Option<Gender> {
+    let first = name.split_whitespace().next()?.to_lowercase();
+    GIVEN_NAMES
+        .lines()
+        .find_map(|line| match line.split_once(' ') {
+            Some(("f", given)) if given == first => Some(Gender::Female),
+            Some(("m", given)) if given == first => Some(Gender::Male),
+            _ => None,
+        })
+}
+
+/// The gender a title or relation word right before a name marks ("Mrs", "Sir", "spokeswoman").
+fn title_gender(word: &str) -> Option<Gender> {
+    match word.trim_end_matches('.') {
+        "mrs" | "ms" | "miss" | "madam" | "madame" | "lady" | "dame" | "queen" | "princess"
+        | "duchess" | "baroness" | "countess" | "congresswoman" | "spokeswoman" | "chairwoman"
+        | "businesswoman" | "councilwoman" | "assemblywoman" | "actress" | "sister" | "mother"
+        | "wife" | "daughter" | "grandmother" | "aunt" => Some(Gender::Female),
+        "mr" | "sir" | "lord" | "king" | "prince" | "duke" | "baron" | "congressman"
+        | "spokesman" | "chairman" | "businessman" | "councilman" | "assemblyman" | "brother"
+        | "father" | "husband" | "son" | "grandfather" | "uncle" | "pope" => Some(Gender::Male),
+        _ => None,
+    }
+}
+
+/// Whether `pronoun` can refer to someone of `gender`.
+fn agrees(pronoun: &str, gender: Option<Gender>) -> bool {
+    match (pronoun, gender) {
+        ("she", Some(Gender::Male)) | ("he", Some(Gender::Female)) => false,
+        _ => true,
+    }
+}
+
+fn gender_of(profiles: &HashMap<String, Profile>, name: &str) -> Option<Gender> {
+    profiles.get(name).and_then(|p| p.gender)
 }
 
 pub fn resolve(context: &Context, found: Vec<Found>) -> Vec<Quote> {
@@ -98,7 +146,19 @@ fn person_profiles(context: &Context) -> HashMap<String, Profile> {
         .filter(|e| e.label == EntityLabel::Person)
     {
         let first_token = token_index_at(context, entity.span.start);
-        let profile = profiles.entry(entity.canonical.clone()).or_default();
+        let profile = profiles
+            .entry(entity.canonical.clone())
+            .or_insert_with(|| Profile {
+                gender: given_name_gender(&entity.canonical),
+                ..Profile::default()
+            });
+        // A title written before the name ("Mrs Lind") outranks the given-name list.
+        if let Some(gender) = first_token
+            .checked_sub(1)
+            .and_then(|before| title_gender(context.words.get(before)))
+        {
+            profile.gender = Some(gender);
+        }
         if profile.role.is_none() {
             if let Some((role_start, role)) = role_before(context, first_token) {
                 profile.role = Some(role);
@@ -288,7 +348,7 @@ fn resolve_mention(
         if contains(words::PRONOUNS, pronoun) {
             // A person named after the last speaker is the likelier antecedent ("…'s chairwoman,
             // Lena Osk, was blunter. She wrote …").
-            let from_history = resolve_pronoun(history, pronoun, paragraph);
+            let from_history = resolve_pronoun(profiles, history, pronoun, paragraph);
             let named_after = from_history.as_ref().map_or(0, |r| r.anchor);
             let named = person_before(
                 context,
@@ -487,14 +547,23 @@ fn nearby_organisation(
         .map(|r| r.speaker.name.clone())
 }
 
-fn resolve_pronoun(history: &[Resolved], pronoun: &str, paragraph: usize) -> Option<Resolved> {
+fn resolve_pronoun(
+    profiles: &HashMap<String, Profile>,
+    history: &[Resolved],
+    pronoun: &str,
+    paragraph: usize,
+) -> Option<Resolved> {
     let wants_person = matches!(pronoun, "he" | "she" | "i");
     let wants_group = pronoun == "it";
     history
         .iter()
         .rev()
         .take_while(|r| paragraph.saturating_sub(r.paragraph) <= ANTECEDENT_PARAGRAPHS)
-        .find(|r| (!wants_person || r.is_person) && (!wants_group || !r.is_person))
+        .find(|r| {
+            (!wants_person || r.is_person)
+                && (!wants_group || !r.is_person)
+                && agrees(pronoun, gender_of(profiles, &r.speaker.name))
+        })
         .map(|r| Resolved {
             paragraph,
             ..r.clone()
@@ -513,13 +582,19 @@ fn person_before(
     if !matches!(pronoun, "he" | "she") {
         return None;
     }
-    let person = context
-        .analysis
-        .entities
+    let entities = &context.analysis.entities;
+    // Walk back from the pronoun only as far as `after`, so long documents stay linear.
+    let before = entities.partition_point(|e| e.span.start < offset);
+    let person = entities
+        .get(..before)?
         .iter()
         .rev()
-        .find(|e| e.label == EntityLabel::Person && e.span.end <= offset)
-        .filter(|e| e.span.start > after)?;
+        .take_while(|e| e.span.start > after)
+        .find(|e| {
+            e.label == EntityLabel::Person
+                && e.span.end <= offset
+                && agrees(pronoun, gender_of(profiles, &e.canonical))
+        })?;
     let profile = profiles.get(&person.canonical).cloned().unwrap_or_default();
     Some(Resolved {
         speaker: Speaker {

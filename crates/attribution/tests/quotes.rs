@@ -323,3 +323,9 @@ fn editorial_labels_are_not_speakers() {
         "Revenue rose 4% to 12 mln dlrs.\n\nNOTE: Results include a one-time gain of two mln dlrs.";
     insta::assert_json_snapshot!(attribute(text));
 }
+
+#[test]
+fn pronouns_agree_in_gender_with_their_antecedent() {
+    let text = "Mrs Okafor met Governor Daniel Reyes in the capital on Monday.\nShe said the talks had gone well. He said nothing.\nHis statement followed a week of protests.";
+    insta::assert_json_snapshot!(attribute(text));
+}

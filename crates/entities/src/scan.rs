@@ -439,6 +439,15 @@ impl<'a> Scan<'a> {
         if unknown_caps < 3 && !heading_line {
             return false;
         }
+        // "Tony Blair met Ms Lind on Monday." is names, not title case: a title-case line
+        // capitalises some common word too.
+        let capitalised_common = units
+            .iter()
+            .filter(unknown)
+            .any(|u| matches!(u.kind, Kind::Cap(c) if c.common));
+        if !capitalised_common {
+            return false;
+        }
         let mut lower_content = 0;
         for i in start..end {
             let word = self.word(i);

@@ -381,3 +381,10 @@ fn town_names_as_surnames() {
          well, and the Liberal Democrats and Labour agreed."
     ));
 }
+
+#[test]
+fn a_first_sentence_of_names_is_not_a_headline() {
+    insta::assert_debug_snapshot!(show(
+        "Tony Blair met Ms Lind on Monday in London.\nThey talked about trade."
+    ));
+}
