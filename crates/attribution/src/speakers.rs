@@ -68,10 +68,10 @@ fn title_gender(word: &str) -> Option<Gender> {
 
 /// Whether `pronoun` can refer to someone of `gender`.
 fn agrees(pronoun: &str, gender: Option<Gender>) -> bool {
-    match (pronoun, gender) {
-        ("she", Some(Gender::Male)) | ("he", Some(Gender::Female)) => false,
-        _ => true,
-    }
+    !matches!(
+        (pronoun, gender),
+        ("she", Some(Gender::Male)) | ("he", Some(Gender::Female))
+    )
 }
 
 fn gender_of(profiles: &HashMap<String, Profile>, name: &str) -> Option<Gender> {
