@@ -123,6 +123,8 @@ impl Context<'_> {
                 continue;
             }
             let found_before = found.len();
+            // Title-case headlines capitalise verbs, which a name chunk there may swallow.
+            let title_case = self.mostly_capitalised(sentence);
             let mut at = start;
             while at < end {
                 if self.inside_quote(at) {
@@ -134,7 +136,7 @@ impl Context<'_> {
                 // to reporters, …"); one with a "that" clause reports ("Denying that A, X said").
                 let opening_report = at == start && self.word(at + 1) == "that";
                 let doubted = self.tagged.doubted.binary_search(&at).is_ok() && !opening_report;
-                let candidates = if doubted {
+                let candidates = if doubted || !title_case && self.inside_name(at) {
                     [None, None, None]
                 } else {
                     [
@@ -294,6 +296,29 @@ impl Context<'_> {
             colon,
             region.segments.clone(),
         ))
+    }
+
+    /// Whether token `at` is a capitalised word inside a name ("Finance Minister **Sue** Essex"),
+    /// which is never a reporting verb whatever its spelling.
+    fn inside_name(&self, at: usize) -> bool {
+        let Some(token) = self.token(at) else {
+            return false;
+        };
+        if !starts_upper(self.text, token) {
+            return false;
+        }
+        let entities = &self.analysis.entities;
+        let after = entities.partition_point(|e| e.span.start <= token.span.start);
+        after
+            .checked_sub(1)
+            .and_then(|i| entities.get(i))
+            .is_some_and(|e| {
+                e.span.contains(token.span)
+                    && matches!(
+                        e.label,
+                        EntityLabel::Person | EntityLabel::Org | EntityLabel::Gpe
+                    )
+            })
     }
 
     /// Whether tokens `start..end` are a personal pronoun or hold a person or organisation name.
@@ -693,6 +718,14 @@ impl Context<'_> {
     }
 
     fn is_title_case(&self, sentence: &Sentence) -> bool {
+        let (_, end) = sentence.tokens;
+        self.mostly_capitalised(sentence)
+            && !matches!(self.word(end.saturating_sub(1)), "." | "!" | "?")
+    }
+
+    /// Whether 70% or more of the sentence's words (3 or more) are capitalised, as in headlines
+    /// with or without a final full stop.
+    fn mostly_capitalised(&self, sentence: &Sentence) -> bool {
         let (start, end) = sentence.tokens;
         let words =
             (start..end).filter(|&i| self.token(i).is_some_and(|t| t.kind == TokenKind::Word));
@@ -703,9 +736,7 @@ impl Context<'_> {
                 upper += 1;
             }
         }
-        total >= 3
-            && upper * 10 >= total * 7
-            && !matches!(self.word(end.saturating_sub(1)), "." | "!" | "?")
+        total >= 3 && upper * 10 >= total * 7
     }
 
     /// A finite reporting verb cannot be part of a source noun phrase ("Urges" in a headline).

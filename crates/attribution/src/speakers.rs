@@ -8,6 +8,7 @@
 use crate::rules::{Context, Found, SourceHint};
 use crate::words::{self, contains};
 use claimgraph_core::layers::{Entity, EntityLabel, Quote, Speaker};
+use claimgraph_lexicon::Lexicon;
 use std::collections::HashMap;
 
 /// How far back (in paragraphs) a pronoun or floating quote looks for its speaker.
@@ -348,7 +349,8 @@ fn resolve_mention(
         if contains(words::PRONOUNS, pronoun) {
             // A person named after the last speaker is the likelier antecedent ("…'s chairwoman,
             // Lena Osk, was blunter. She wrote …").
-            let from_history = resolve_pronoun(profiles, history, pronoun, paragraph);
+            let from_history =
+                resolve_pronoun(context.lexicon, profiles, history, pronoun, paragraph);
             let named_after = from_history.as_ref().map_or(0, |r| r.anchor);
             let named = person_before(
                 context,
@@ -360,6 +362,9 @@ fn resolve_mention(
             );
             return match (named, from_history) {
                 (Some(named), Some(last)) if named.speaker.name == last.speaker.name => Some(last),
+                // Organisations are named in passing far more often than people ("shares on
+                // the London Stock Exchange"): "it" keeps the organisation last quoted.
+                (named, last) if *pronoun == "it" => last.or(named),
                 (named, last) => named.or(last),
             };
         }
@@ -548,6 +553,7 @@ fn nearby_organisation(
 }
 
 fn resolve_pronoun(
+    lexicon: &Lexicon,
     profiles: &HashMap<String, Profile>,
     history: &[Resolved],
     pronoun: &str,
@@ -561,7 +567,7 @@ fn resolve_pronoun(
         .take_while(|r| paragraph.saturating_sub(r.paragraph) <= ANTECEDENT_PARAGRAPHS)
         .find(|r| {
             (!wants_person || r.is_person)
-                && (!wants_group || !r.is_person)
+                && (!wants_group || !r.is_person && !is_plural_nominal(lexicon, &r.speaker.name))
                 && agrees(pronoun, gender_of(profiles, &r.speaker.name))
         })
         .map(|r| Resolved {
@@ -570,7 +576,22 @@ fn resolve_pronoun(
         })
 }
 
-/// With no earlier speaker, "he" or "she" is the last person named before it.
+/// "Analysts", "the companies": a common-noun plural, which "it" cannot refer to.
+fn is_plural_nominal(lexicon: &Lexicon, name: &str) -> bool {
+    let mut words = name.split_whitespace();
+    let first = words.next().unwrap_or("");
+    let last = words.last().unwrap_or(first);
+    let lower = last.to_lowercase();
+    let common =
+        first.chars().next().is_some_and(char::is_lowercase) || lexicon.is_speaker_noun(&lower);
+    common && lower.ends_with('s') && !lower.ends_with("ss")
+}
+
+/// How far back (bytes) "it" looks for an organisation named in the text.
+const IT_LOOKBACK: usize = 400;
+
+/// With no earlier speaker, "he" or "she" is the last person named before it, and "it" an
+/// organisation named shortly before ("shares in Phytopharm fell after it said …").
 fn person_before(
     context: &Context,
     profiles: &HashMap<String, Profile>,
@@ -579,6 +600,14 @@ fn person_before(
     pronoun: &str,
     paragraph: usize,
 ) -> Option<Resolved> {
+    if pronoun == "it" {
+        return organisation_before(
+            context,
+            offset,
+            after.max(offset.saturating_sub(IT_LOOKBACK)),
+        )
+        .map(|found| Resolved { paragraph, ..found });
+    }
     if !matches!(pronoun, "he" | "she") {
         return None;
     }
@@ -605,6 +634,29 @@ fn person_before(
         is_person: true,
         is_organisation: false,
         paragraph,
+        anchor: 0,
+    })
+}
+
+/// The latest organisation named between byte `after` and `offset`.
+fn organisation_before(context: &Context, offset: usize, after: usize) -> Option<Resolved> {
+    let entities = &context.analysis.entities;
+    let before = entities.partition_point(|e| e.span.start < offset);
+    let named = entities
+        .get(..before)?
+        .iter()
+        .rev()
+        .take_while(|e| e.span.start > after)
+        .find(|e| e.label == EntityLabel::Org && e.span.end <= offset)?;
+    Some(Resolved {
+        speaker: Speaker {
+            name: named.canonical.clone(),
+            role: None,
+            affiliation: named.country.clone().filter(|c| *c != named.canonical),
+        },
+        is_person: false,
+        is_organisation: true,
+        paragraph: 0,
         anchor: 0,
     })
 }

@@ -329,3 +329,9 @@ fn pronouns_agree_in_gender_with_their_antecedent() {
     let text = "Mrs Okafor met Governor Daniel Reyes in the capital on Monday.\nShe said the talks had gone well. He said nothing.\nHis statement followed a week of protests.";
     insta::assert_json_snapshot!(attribute(text));
 }
+
+#[test]
+fn names_are_not_cues_and_it_is_an_organisation() {
+    let text = "Finance Minister Sue Harlow said the budget was fair.\nShares in drugmaker Corvane fell 9% after it said a trial had failed.\n“The data were disappointing,” said Ian Marsh at Tallow Stockbrokers in Leeds.\nAnalysts said the shares would recover. It said nothing more.";
+    insta::assert_json_snapshot!(attribute(text));
+}

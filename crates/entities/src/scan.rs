@@ -889,12 +889,18 @@ impl<'a> Scan<'a> {
                     } else if len == 1 {
                         let word = unit.span.text(self.text);
                         let person = self.after_role_noun(unit.token);
+                        // "pharmaceutical firm Phytopharm", "the carmaker Renault".
+                        let learned = if self.after_company_noun(unit.token) {
+                            Some(NameClass::Org)
+                        } else {
+                            c.learned
+                        };
                         self.pending.push(Pending {
                             span: unit.span,
                             word,
                             paragraph: context.paragraph,
                             person,
-                            learned: c.learned,
+                            learned,
                         });
                     }
                     i = end;
@@ -951,6 +957,17 @@ impl<'a> Scan<'a> {
         }
         let lower = self.lower(word);
         words::is_role_noun(lower)
+    }
+
+    fn after_company_noun(&mut self, token: usize) -> bool {
+        let Some(prev) = token.checked_sub(1) else {
+            return false;
+        };
+        let word = self.word(prev);
+        if !word.chars().next().is_some_and(char::is_lowercase) {
+            return false;
+        }
+        words::is_company_noun(self.lower(word))
     }
 
     fn gaz_found(&self, id: u32, span: Span, paragraph: usize) -> Option<Found<'a>> {
