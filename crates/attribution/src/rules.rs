@@ -342,11 +342,10 @@ impl Context<'_> {
             if found[index].kind == QuoteKind::Indirect {
                 continue;
             }
-            let sentence_end = self
-                .analysis
-                .sentences
-                .iter()
-                .find(|s| s.span.contains(cue))
+            let sentences = &self.analysis.sentences;
+            let sentence_end = sentences
+                .get(sentences.partition_point(|s| s.span.end < cue.end))
+                .filter(|s| s.span.contains(cue))
                 .map_or(cue.end, |s| s.span.end);
             let mut tail = found[index]
                 .contents
@@ -355,12 +354,18 @@ impl Context<'_> {
                 .max()
                 .unwrap_or(0)
                 .max(sentence_end);
-            while let Some(region) = self.regions.iter().find(|r| r.span().start >= tail) {
+            while let Some(region) = self
+                .regions
+                .get(self.regions.partition_point(|r| r.span().start < tail))
+            {
                 let gap = self.text.get(tail..region.span().start).unwrap_or("\n");
                 let claimed = found
                     .iter()
                     .any(|f| f.contents.iter().any(|c| c.overlaps(region.span())));
-                let same_paragraph = gap.chars().all(|c| c == ' ' || c == '\t');
+                // No-break spaces often separate sentences in web copy.
+                let same_paragraph = gap
+                    .chars()
+                    .all(|c| c.is_whitespace() && c != '\n' && c != '\r');
                 if !(same_paragraph || self.is_quoted_paragraph(gap, region))
                     || claimed
                     || !self.ends_sentence(region.span().end)
@@ -540,7 +545,50 @@ impl Context<'_> {
         if found.source.is_some_and(|s| self.is_bare_determiner(s)) {
             return None;
         }
+        let found = self.raise_subject(found, cue_start, cue_end, cue);
         Some(self.finish(sentence, found, cue_start, cue_end, cue))
+    }
+
+    /// "The senator seems to favour X", "The president is expected to run": the subject of a
+    /// raising verb (or of a passive belief) is part of what is believed, not who believes it,
+    /// so it joins the content and the attribution has no source.
+    fn raise_subject(
+        &self,
+        mut found: Found,
+        cue_start: usize,
+        cue_end: usize,
+        cue: &CueMatch,
+    ) -> Found {
+        let Some((start, end)) = found.source else {
+            return found;
+        };
+        let raising = matches!(cue.lemma, "seem" | "appear");
+        let passive = matches!(
+            cue.lemma,
+            "expect" | "know" | "deem" | "consider" | "believe" | "think" | "say" | "report"
+        ) && cue.form == VerbForm::Past
+            && cue_start
+                .checked_sub(1)
+                .is_some_and(|b| contains(BE_FORMS, self.word(self.skip_adverbs_backward(b))));
+        let subject_first = end <= cue_start && found.hint == SourceHint::Mention;
+        if !(raising || passive) || self.word(cue_end) != "to" || !subject_first {
+            return found;
+        }
+        found.contents.insert(0, self.span_of(start, end));
+        found.source = None;
+        found
+    }
+
+    /// The first token at or before `at` that is not an adverb ("is widely expected").
+    fn skip_adverbs_backward(&self, at: usize) -> usize {
+        let mut at = at;
+        while at > 0
+            && (self.word(at).ends_with("ly")
+                || matches!(self.word(at), "also" | "still" | "not" | "n't" | "now"))
+        {
+            at -= 1;
+        }
+        at
     }
 
     fn is_bare_determiner(&self, (start, end): (usize, usize)) -> bool {

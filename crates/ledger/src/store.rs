@@ -10,7 +10,7 @@ use claimgraph_core::layers::EntityLabel;
 use claimgraph_core::{Analysis, Document};
 use claimgraph_dedup::Fingerprint;
 use claimgraph_lexicon::Lexicon;
-use rusqlite::{params, Connection, OptionalExtension};
+use rusqlite::{params, Connection, OptionalExtension, ToSql};
 
 use crate::error::{Error, Result};
 use crate::Ledger;
@@ -422,30 +422,14 @@ fn insert_document(
     hash: &str,
     cluster: &str,
 ) -> rusqlite::Result<i64> {
-    let m = &p.json.document;
+    let columns = DocumentColumns::new(p, hash, cluster);
     tx.prepare_cached(
         "INSERT INTO documents (id, url, canonical_url, content_hash, title, byline, published, \
          published_day, site, source, language, text, extracted, analyzer_version, cluster_id, \
          ingested_at) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, \
          strftime('%Y-%m-%dT%H:%M:%SZ', 'now'))",
     )?
-    .execute(params![
-        p.json.id,
-        m.url,
-        p.canonical_url,
-        hash,
-        m.title,
-        m.byline,
-        m.published,
-        p.published_day,
-        m.site,
-        m.source,
-        m.language,
-        p.text,
-        p.json.text.is_some(),
-        p.analyzer_version,
-        cluster,
-    ])?;
+    .execute(columns.params(&p.json.id))?;
     Ok(tx.last_insert_rowid())
 }
 
@@ -456,31 +440,59 @@ fn update_document(
     hash: &str,
     cluster: &str,
 ) -> rusqlite::Result<()> {
-    let m = &p.json.document;
+    let columns = DocumentColumns::new(p, hash, cluster);
     tx.prepare_cached(
         "UPDATE documents SET url = ?2, canonical_url = ?3, content_hash = ?4, title = ?5, \
          byline = ?6, published = ?7, published_day = ?8, site = ?9, source = ?10, language = ?11, \
          text = ?12, extracted = ?13, analyzer_version = ?14, cluster_id = ?15, \
          ingested_at = strftime('%Y-%m-%dT%H:%M:%SZ', 'now') WHERE key = ?1",
     )?
-    .execute(params![
-        key,
-        m.url,
-        p.canonical_url,
-        hash,
-        m.title,
-        m.byline,
-        m.published,
-        p.published_day,
-        m.site,
-        m.source,
-        m.language,
-        p.text,
-        p.json.text.is_some(),
-        p.analyzer_version,
-        cluster,
-    ])?;
+    .execute(columns.params(&key))?;
     Ok(())
+}
+
+/// The values of a `documents` row that insert and update both write, bound as ?2..?15 so the
+/// two statements cannot disagree on what goes where.
+struct DocumentColumns<'a> {
+    p: &'a Prepared,
+    hash: &'a str,
+    cluster: &'a str,
+    extracted: bool,
+}
+
+impl<'a> DocumentColumns<'a> {
+    fn new(p: &'a Prepared, hash: &'a str, cluster: &'a str) -> Self {
+        let extracted = p.json.text.is_some();
+        DocumentColumns {
+            p,
+            hash,
+            cluster,
+            extracted,
+        }
+    }
+
+    /// `first` is ?1: the new row's id on insert, the existing row's key on update.
+    fn params<'b>(&'b self, first: &'b dyn ToSql) -> [&'b dyn ToSql; 15] {
+        let p = self.p;
+        let m = &p.json.document;
+        [
+            first,
+            &m.url,
+            &p.canonical_url,
+            &self.hash,
+            &m.title,
+            &m.byline,
+            &m.published,
+            &p.published_day,
+            &m.site,
+            &m.source,
+            &m.language,
+            &p.text,
+            &self.extracted,
+            &p.analyzer_version,
+            &self.cluster,
+        ]
+    }
 }
 
 fn insert_fingerprint(tx: &Connection, key: i64, p: &Prepared) -> rusqlite::Result<()> {
