@@ -545,7 +545,14 @@ impl Context<'_> {
         if found.source.is_some_and(|s| self.is_bare_determiner(s)) {
             return None;
         }
-        let found = self.raise_subject(found, cue_start, cue_end, cue);
+        let mut found = self.raise_subject(found, cue_start, cue_end, cue);
+        // "Charity boss lied to trustees, court told": a headline's "X told" ending the
+        // sentence is a passive whose subject heard the report.
+        let ends_sentence = (cue_end..sentence.tokens.1)
+            .all(|i| self.token(i).is_some_and(|t| t.kind == TokenKind::Punct));
+        if cue.lemma == "tell" && cue.form == VerbForm::Past && ends_sentence {
+            found.source = None;
+        }
         Some(self.finish(sentence, found, cue_start, cue_end, cue))
     }
 
@@ -1100,7 +1107,7 @@ impl Context<'_> {
                         .token(resume + 1)
                         .is_some_and(|t| !starts_upper(self.text, t)))
                 && self.continues_parenthetical(resume + 1)
-                && !(source.0 >= cue_end && contains(APPOSITIVE_OPENERS, self.word(resume + 1)))
+                && !(source.0 >= cue_end && self.opens_appositive(resume + 1))
             {
                 // `Overall, she said, the party is divided.`: the report wraps around its attribution.
                 // But after `said Ingrid Solberg,` a noun phrase is her appositive ("the director"),
@@ -1112,6 +1119,14 @@ impl Context<'_> {
             contents.extend(self.content_after(sentence, resume + 1));
         }
         Some(self.new_found(Some(source), SourceHint::Mention, contents, 0.9))
+    }
+
+    /// Whether token `at`, after `said Anna Berg,`, describes her: "the director", "54, who …",
+    /// "who was evacuated", rather than going on with the report.
+    fn opens_appositive(&self, at: usize) -> bool {
+        contains(APPOSITIVE_OPENERS, self.word(at))
+            || matches!(self.word(at), "who" | "whose" | "which")
+            || self.token(at).is_some_and(|t| t.kind == TokenKind::Number)
     }
 
     /// `“…,” the economist Jo Park, a former adviser to the governor, wrote`: between a closing
@@ -2033,6 +2048,50 @@ impl Context<'_> {
                 return Stance::Concern;
             }
         }
+        // "did not respond to requests for comment" reports that nothing was said.
+        let no_comment = found.contents.first().is_some_and(|c| {
+            let content = c.text(self.text).trim_start_matches("to ").to_lowercase();
+            [
+                "requests for comment",
+                "a request for comment",
+                "request for comment",
+            ]
+            .iter()
+            .any(|p| content.starts_with(p))
+        });
+        if no_comment {
+            return Stance::Other;
+        }
+        let opening = || {
+            let first = found.contents.first().map_or("", |c| c.text(self.text));
+            let words: Vec<String> = first
+                .split_whitespace()
+                .take(8)
+                .map(|w| {
+                    w.trim_matches(|c: char| !c.is_alphanumeric() && c != '\'')
+                        .to_lowercase()
+                })
+                .collect();
+            words
+        };
+        // "said it was “deeply alarmed”": a plain report of a state of concern.
+        if cue.stance == Stance::Assert && cue.class == CueClass::Speech {
+            let words = opening();
+            let negated = words.iter().any(|w| w == "not" || w.ends_with("n't"));
+            let concerned = words.iter().any(|w| {
+                CONCERN_STATES.contains(&w.as_str()) || CONCERN_WORDS.contains(&w.as_str())
+            });
+            if concerned && !negated {
+                return Stance::Concern;
+            }
+        }
+        // "vowed to retaliate": a promise of harm is a warning.
+        if matches!(cue.lemma, "vow" | "pledge" | "promise" | "swear") {
+            let words = opening();
+            if words.iter().any(|w| THREAT_WORDS.contains(&w.as_str())) {
+                return Stance::Warn;
+            }
+        }
         cue.stance
     }
 
@@ -2379,6 +2438,34 @@ const LIGHT_VERBS: &[&str] = &[
 ];
 
 /// Evaluative words that make "called X …" an expression of concern.
+/// Words for a speaker's own state of concern ("said it was deeply alarmed").
+const CONCERN_STATES: &[&str] = &[
+    "alarmed",
+    "concerned",
+    "worried",
+    "troubled",
+    "disturbed",
+    "dismayed",
+    "appalled",
+    "shocked",
+    "saddened",
+];
+
+/// Verbs of harm that turn a vow into a warning ("vowed to retaliate").
+const THREAT_WORDS: &[&str] = &[
+    "retaliate",
+    "retaliation",
+    "avenge",
+    "revenge",
+    "punish",
+    "crush",
+    "destroy",
+    "annihilate",
+    "eliminate",
+    "strike",
+    "attack",
+];
+
 const CONCERN_WORDS: &[&str] = &[
     "disturbing",
     "alarming",

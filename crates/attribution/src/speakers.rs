@@ -8,6 +8,7 @@
 use crate::rules::{Context, Found, SourceHint};
 use crate::words::{self, contains};
 use claimgraph_core::layers::{Entity, EntityLabel, Quote, Speaker};
+use claimgraph_core::Span;
 use claimgraph_lexicon::Lexicon;
 use std::collections::HashMap;
 
@@ -75,12 +76,65 @@ fn agrees(pronoun: &str, gender: Option<Gender>) -> bool {
     )
 }
 
-fn gender_of(profiles: &HashMap<String, Profile>, name: &str) -> Option<Gender> {
-    profiles.get(name).and_then(|p| p.gender)
+/// What speaker resolution knows of the whole document before resolving any mention.
+struct DocumentFacts {
+    /// Role, affiliation and gender of each person, by canonical name.
+    profiles: HashMap<String, Profile>,
+    /// Every reported content, merged into disjoint spans in document order: people named
+    /// there are talked about, not talking.
+    reported: Vec<Span>,
+    /// Canonical names of the document's places, groups and organisations.
+    not_people: std::collections::HashSet<String>,
+}
+
+impl DocumentFacts {
+    fn new(context: &Context, found: &[Found]) -> DocumentFacts {
+        let mut spans: Vec<Span> = found
+            .iter()
+            .flat_map(|f| f.contents.iter().copied())
+            .collect();
+        spans.sort_by_key(|s| s.start);
+        let mut reported: Vec<Span> = Vec::with_capacity(spans.len());
+        for span in spans {
+            match reported.last_mut() {
+                Some(last) if span.start <= last.end => last.end = last.end.max(span.end),
+                _ => reported.push(span),
+            }
+        }
+        let not_people = context
+            .analysis
+            .entities
+            .iter()
+            .filter(|e| {
+                matches!(
+                    e.label,
+                    EntityLabel::Gpe | EntityLabel::Norp | EntityLabel::Org | EntityLabel::Loc
+                )
+            })
+            .map(|e| e.canonical.clone())
+            .collect();
+        DocumentFacts {
+            profiles: person_profiles(context),
+            reported,
+            not_people,
+        }
+    }
+
+    fn gender_of(&self, name: &str) -> Option<Gender> {
+        self.profiles.get(name).and_then(|p| p.gender)
+    }
+
+    fn is_reported(&self, span: Span) -> bool {
+        let after = self.reported.partition_point(|r| r.start <= span.start);
+        after
+            .checked_sub(1)
+            .and_then(|i| self.reported.get(i))
+            .is_some_and(|r| r.contains(span))
+    }
 }
 
 pub fn resolve(context: &Context, found: Vec<Found>) -> Vec<Quote> {
-    let profiles = person_profiles(context);
+    let facts = DocumentFacts::new(context, &found);
     let mut order: Vec<usize> = (0..found.len()).collect();
     order.sort_by_key(|&i| anchor(context, &found[i]));
     let mut resolved: Vec<Option<Resolved>> = vec![None; found.len()];
@@ -89,7 +143,7 @@ pub fn resolve(context: &Context, found: Vec<Found>) -> Vec<Quote> {
         let item = &found[index];
         let speaker = match item.hint {
             SourceHint::Mention => item.source.and_then(|(s, e)| {
-                resolve_mention(context, &profiles, &history, s, e, item.paragraph)
+                resolve_mention(context, &facts, &history, s, e, item.paragraph)
             }),
             SourceHint::SharedSubject | SourceHint::Floating => history
                 .last()
@@ -164,6 +218,11 @@ fn person_profiles(context: &Context) -> HashMap<String, Profile> {
             if let Some((role_start, role)) = role_before(context, first_token) {
                 profile.role = Some(role);
                 profile.affiliation = affiliation_before(context, role_start);
+            } else if let Some((role, affiliation)) =
+                role_after(context, token_index_at(context, entity.span.end))
+            {
+                profile.role = Some(role);
+                profile.affiliation = affiliation.or(profile.affiliation.take());
             }
         }
         if profile.affiliation.is_none() {
@@ -191,6 +250,62 @@ fn role_before(context: &Context, at: usize) -> Option<(usize, String)> {
         })
 }
 
+/// An appositive role after a name: "Jonas Ekberg, a spokesperson for the Red Cross", "Ana
+/// Ruiz, the company's chief executive"; `after` is the token after the name.
+fn role_after(context: &Context, after: usize) -> Option<(String, Option<String>)> {
+    if context.words.get(after) != "," {
+        return None;
+    }
+    let mut at = after + 1;
+    if matches!(context.words.get(at), "a" | "an" | "the") {
+        at += 1;
+    }
+    // "the company's chief executive": the owner before the role is the affiliation.
+    let owner = (context.words.get(at + 1) == "'s")
+        .then(|| affiliation_starting_at(context, at))
+        .flatten();
+    if owner.is_some() {
+        at += 2;
+    }
+    let role = (1..=4).rev().find_map(|len| {
+        let words = context.words.slice(at, at + len);
+        let role = context.lexicon.role_at(&words)?;
+        (role.len == len).then(|| (len, role.role.to_string()))
+    });
+    let (len, role) = role?;
+    let next = at + len;
+    let affiliation = owner.or_else(|| {
+        matches!(context.words.get(next), "for" | "of" | "at" | "with")
+            .then(|| {
+                let mut from = next + 1;
+                if context.words.get(from) == "the" {
+                    from += 1;
+                }
+                affiliation_starting_at(context, from)
+            })
+            .flatten()
+    });
+    Some((role, affiliation))
+}
+
+/// The affiliation named by an organisation, place or group entity starting at token `at`.
+fn affiliation_starting_at(context: &Context, at: usize) -> Option<String> {
+    let offset = context.analysis.tokens.get(at)?.span.start;
+    let entities = &context.analysis.entities;
+    let from = entities.partition_point(|e| e.span.start < offset);
+    entities
+        .get(from..)?
+        .iter()
+        .take_while(|e| e.span.start == offset)
+        .find(|e| {
+            matches!(
+                e.label,
+                EntityLabel::Norp | EntityLabel::Gpe | EntityLabel::Org
+            )
+        })
+        .map(affiliation_of)
+}
+
 /// The country or organisation named right before a role: "Ukrainian President", "China's Foreign Minister".
 fn affiliation_before(context: &Context, role_start: usize) -> Option<String> {
     let mut end = role_start;
@@ -198,10 +313,14 @@ fn affiliation_before(context: &Context, role_start: usize) -> Option<String> {
         end -= 1;
     }
     let offset = context.analysis.tokens.get(end.checked_sub(1)?)?.span.end;
-    context
-        .analysis
-        .entities
+    let entities = &context.analysis.entities;
+    // Entities are in document order; those ending here start at most a few names before.
+    let upto = entities.partition_point(|e| e.span.start < offset);
+    entities
+        .get(..upto)?
         .iter()
+        .rev()
+        .take(8)
         .find(|e| {
             e.span.end == offset
                 && matches!(
@@ -224,7 +343,7 @@ fn affiliation_of(entity: &Entity) -> String {
 
 fn resolve_mention(
     context: &Context,
-    profiles: &HashMap<String, Profile>,
+    facts: &DocumentFacts,
     history: &[Resolved],
     start: usize,
     end: usize,
@@ -237,7 +356,7 @@ fn resolve_mention(
                 .unwrap_or((antecedent_start, antecedent_end));
         return resolve_mention(
             context,
-            profiles,
+            facts,
             history,
             antecedent_start,
             antecedent_end,
@@ -256,7 +375,11 @@ fn resolve_mention(
         context.lexicon.role_at(&words).map(|r| r.role.to_string())
     });
     if let Some(person) = inside.iter().rev().find(|e| e.label == EntityLabel::Person) {
-        let profile = profiles.get(&person.canonical).cloned().unwrap_or_default();
+        let profile = facts
+            .profiles
+            .get(&person.canonical)
+            .cloned()
+            .unwrap_or_default();
         let affiliation = inside
             .iter()
             .find(|e| {
@@ -271,7 +394,7 @@ fn resolve_mention(
                 nearby_organisation(
                     history,
                     paragraph,
-                    role_in_mention.is_some(),
+                    role_in_mention.as_deref(),
                     person.country.as_deref(),
                 )
             })
@@ -349,17 +472,9 @@ fn resolve_mention(
         if contains(words::PRONOUNS, pronoun) {
             // A person named after the last speaker is the likelier antecedent ("…'s chairwoman,
             // Lena Osk, was blunter. She wrote …").
-            let from_history =
-                resolve_pronoun(context.lexicon, profiles, history, pronoun, paragraph);
+            let from_history = resolve_pronoun(context.lexicon, facts, history, pronoun, paragraph);
             let named_after = from_history.as_ref().map_or(0, |r| r.anchor);
-            let named = person_before(
-                context,
-                profiles,
-                span.start,
-                named_after,
-                pronoun,
-                paragraph,
-            );
+            let named = person_before(context, facts, span.start, named_after, pronoun, paragraph);
             return match (named, from_history) {
                 (Some(named), Some(last)) if named.speaker.name == last.speaker.name => Some(last),
                 // Organisations are named in passing far more often than people ("shares on
@@ -383,10 +498,11 @@ fn resolve_mention(
     }
     let head = mention.last().copied().unwrap_or("");
     if starts_with_definite(&mention) && !head.is_empty() {
-        let earlier = history
-            .iter()
-            .rev()
-            .find(|r| !r.is_person && r.speaker.name.to_lowercase().contains(head));
+        // "the foreign ministry" is not "the defence ministry": every word must be in the name.
+        let earlier = history.iter().rev().find(|r| {
+            let name = r.speaker.name.to_lowercase();
+            !r.is_person && mention.iter().skip(1).all(|w| name.contains(w))
+        });
         if let Some(earlier) = earlier {
             return Some(Resolved {
                 paragraph,
@@ -528,15 +644,16 @@ fn starts_with_definite(mention: &[&str]) -> bool {
     matches!(mention.first(), Some(&"the"))
 }
 
-/// A spokesperson or minister named without an organisation speaks for the organisation of
-/// their country quoted just before ("the Foreign Ministry said … Spokesperson Lin Jian …").
+/// A spokesperson named without an organisation speaks for the organisation of their country
+/// quoted just before ("the Foreign Ministry said … Spokesperson Lin Jian …"). Other offices
+/// do not: a shadow chancellor quoted after Downing Street does not work there.
 fn nearby_organisation(
     history: &[Resolved],
     paragraph: usize,
-    has_role: bool,
+    role: Option<&str>,
     country: Option<&str>,
 ) -> Option<String> {
-    if !has_role {
+    if !role.is_some_and(|r| r.contains("Spokesperson")) {
         return None;
     }
     history
@@ -554,26 +671,54 @@ fn nearby_organisation(
 
 fn resolve_pronoun(
     lexicon: &Lexicon,
-    profiles: &HashMap<String, Profile>,
+    facts: &DocumentFacts,
     history: &[Resolved],
     pronoun: &str,
     paragraph: usize,
 ) -> Option<Resolved> {
     let wants_person = matches!(pronoun, "he" | "she" | "i");
     let wants_group = pronoun == "it";
-    history
+    let recent = || {
+        history
+            .iter()
+            .rev()
+            .take_while(|r| paragraph.saturating_sub(r.paragraph) <= ANTECEDENT_PARAGRAPHS)
+    };
+    let found = recent().find(|r| {
+        (!wants_person || r.is_person)
+            && (!wants_group || !r.is_person && !is_plural_nominal(lexicon, &r.speaker.name))
+            && agrees(pronoun, facts.gender_of(&r.speaker.name))
+    });
+    // "Holt confirmed … He said …": a capitalised name the entity layer did not classify is
+    // most likely a person when nobody else fits "he" or "she".
+    let found = found.or_else(|| {
+        wants_person
+            .then(|| {
+                recent().find(|r| {
+                    !r.is_organisation
+                        && looks_like_a_name(&r.speaker.name)
+                        && agrees(pronoun, facts.gender_of(&r.speaker.name))
+                        && !facts.not_people.contains(&r.speaker.name)
+                        && !is_plural_nominal(lexicon, &r.speaker.name)
+                })
+            })
+            .flatten()
+    });
+    found.map(|r| Resolved {
+        paragraph,
+        ..r.clone()
+    })
+}
+
+/// Capitalised words only ("Holt", "Anthony Blake KC"), not a common-noun phrase; a single
+/// word ending in "s" is more often a team or company ("Rovers", "Reuters") than a surname.
+fn looks_like_a_name(name: &str) -> bool {
+    let words: Vec<&str> = name.split_whitespace().collect();
+    let capitalised = words
         .iter()
-        .rev()
-        .take_while(|r| paragraph.saturating_sub(r.paragraph) <= ANTECEDENT_PARAGRAPHS)
-        .find(|r| {
-            (!wants_person || r.is_person)
-                && (!wants_group || !r.is_person && !is_plural_nominal(lexicon, &r.speaker.name))
-                && agrees(pronoun, gender_of(profiles, &r.speaker.name))
-        })
-        .map(|r| Resolved {
-            paragraph,
-            ..r.clone()
-        })
+        .all(|w| w.chars().next().is_some_and(char::is_uppercase));
+    let plural_looking = matches!(words.as_slice(), [single] if single.ends_with('s'));
+    !words.is_empty() && capitalised && !plural_looking
 }
 
 /// "Analysts", "the companies": a common-noun plural, which "it" cannot refer to.
@@ -594,7 +739,7 @@ const IT_LOOKBACK: usize = 400;
 /// organisation named shortly before ("shares in Phytopharm fell after it said …").
 fn person_before(
     context: &Context,
-    profiles: &HashMap<String, Profile>,
+    facts: &DocumentFacts,
     offset: usize,
     after: usize,
     pronoun: &str,
@@ -622,9 +767,14 @@ fn person_before(
         .find(|e| {
             e.label == EntityLabel::Person
                 && e.span.end <= offset
-                && agrees(pronoun, gender_of(profiles, &e.canonical))
+                && agrees(pronoun, facts.gender_of(&e.canonical))
+                && !facts.is_reported(e.span)
         })?;
-    let profile = profiles.get(&person.canonical).cloned().unwrap_or_default();
+    let profile = facts
+        .profiles
+        .get(&person.canonical)
+        .cloned()
+        .unwrap_or_default();
     Some(Resolved {
         speaker: Speaker {
             name: person.canonical.clone(),

@@ -335,3 +335,21 @@ fn names_are_not_cues_and_it_is_an_organisation() {
     let text = "Finance Minister Sue Harlow said the budget was fair.\nShares in drugmaker Corvane fell 9% after it said a trial had failed.\n“The data were disappointing,” said Ian Marsh at Tallow Stockbrokers in Leeds.\nAnalysts said the shares would recover. It said nothing more.";
     insta::assert_json_snapshot!(attribute(text));
 }
+
+#[test]
+fn people_named_in_a_report_are_not_its_speakers() {
+    let text = "Coach Ellen Marsh confirmed that striker Danny Reeves would miss the game. She said the club would appeal.\nPress secretary Karen Doyle said Governor Paul Hines was disappointed. “The door is open,” she said.";
+    insta::assert_json_snapshot!(attribute(text));
+}
+
+#[test]
+fn appositive_roles_after_the_name() {
+    let text = "“Every hour matters,” said Jonas Ekberg, a spokesperson for the Norvale Relief Agency.\n“My house is gone,” said Anna Berg, 54, who was evacuated with her children.";
+    insta::assert_json_snapshot!(attribute(text));
+}
+
+#[test]
+fn stance_from_reported_states_and_threats() {
+    let text = "The agency said it was “deeply alarmed” by the reports.\nThe rebels vowed to retaliate.\nThe mayor did not respond to requests for comment.\nCharity boss lied to trustees, court told";
+    insta::assert_json_snapshot!(attribute(text));
+}

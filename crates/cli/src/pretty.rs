@@ -233,17 +233,23 @@ fn truncate(text: &str, limit: usize) -> String {
     format!("{} …", head.trim_end())
 }
 
-/// "at least 155 Chinese citizens (at_least 155)".
+/// "at least 155 Chinese citizens (at_least 155)", "8 to 10 people (range 8–10)".
 fn quantity_phrase(quantity: &QuantityJson) -> String {
     let mut phrase = one_line(&quantity.text);
     if let Some(counted) = &quantity.counted {
         phrase.push(' ');
         phrase.push_str(&one_line(counted));
     }
-    let value = if quantity.value.fract() == 0.0 && quantity.value.abs() < 1e15 {
-        format!("{}", quantity.value as i64)
-    } else {
-        format!("{}", quantity.value)
+    let number = |value: f64| {
+        if value.fract() == 0.0 && value.abs() < 1e15 {
+            format!("{}", value as i64)
+        } else {
+            format!("{value}")
+        }
+    };
+    let value = match quantity.upper {
+        Some(upper) => format!("{}–{}", number(quantity.value), number(upper)),
+        None => number(quantity.value),
     };
     format!("{phrase} ({} {value})", quantity.qualifier)
 }
@@ -381,6 +387,7 @@ mod tests {
                 end: 22,
                 text: "at least 12".into(),
                 value: 12.0,
+                upper: None,
                 qualifier: "at_least",
                 counted: Some("ships".into()),
                 counted_span: None,

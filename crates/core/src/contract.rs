@@ -53,7 +53,10 @@ pub struct QuantityJson {
     pub start: usize,
     pub end: usize,
     pub text: String,
+    /// The number, or the low end of a range.
     pub value: f64,
+    /// The high end of a range; `None` for a single number.
+    pub upper: Option<f64>,
     pub qualifier: &'static str,
     pub counted: Option<String>,
     pub counted_span: Option<PlainSpan>,
@@ -186,6 +189,7 @@ impl<'a> Converter<'a> {
             end: self.index.char_offset(quantity.span.end),
             text: quantity.span.text(self.text).to_owned(),
             value: quantity.value,
+            upper: quantity.upper,
             qualifier: match quantity.qualifier {
                 crate::layers::Qualifier::Exact => "exact",
                 crate::layers::Qualifier::AtLeast => "at_least",
@@ -193,6 +197,7 @@ impl<'a> Converter<'a> {
                 crate::layers::Qualifier::About => "about",
                 crate::layers::Qualifier::UpTo => "up_to",
                 crate::layers::Qualifier::Approximate => "approximate",
+                crate::layers::Qualifier::Range => "range",
             },
             counted: quantity.counted.map(|c| c.text(self.text).to_owned()),
             counted_span: quantity.counted.map(|c| self.plain(c)),

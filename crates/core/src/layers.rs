@@ -186,6 +186,8 @@ pub enum Qualifier {
     About,
     UpTo,
     Approximate,
+    /// An unhedged range ("between 200 and 300", "8-10"); a hedged one keeps its hedge.
+    Range,
 }
 
 /// A number in digits or words, with its hedge and what it counts.
@@ -193,7 +195,11 @@ pub enum Qualifier {
 pub struct Quantity {
     /// The whole expression including the hedge: "at least 155".
     pub span: Span,
+    /// The number, or the low end of a range.
     pub value: f64,
+    /// The high end of a range ("300" in "between 200 and 300"); `None` for a single number.
+    #[serde(default)]
+    pub upper: Option<f64>,
     pub qualifier: Qualifier,
     /// What is counted: "Chinese citizens" in "155 Chinese citizens".
     pub counted: Option<Span>,

@@ -174,6 +174,7 @@ impl<'a> Scan<'a> {
         let mut units = std::mem::take(&mut self.units);
         units.clear();
         self.units_of(start, end, paragraph, &mut units);
+        possessive_names(&mut units);
         let first_word = (start..end)
             .find(|&i| {
                 self.tokens
@@ -228,6 +229,16 @@ impl<'a> Scan<'a> {
                 continue;
             }
             if matches!(token.kind, TokenKind::Word | TokenKind::Number) {
+                if let Some(next) = self.name_in_compound(i, end, paragraph) {
+                    let span = self.tokens_span(token.span, i, next);
+                    units.push(Unit {
+                        kind: Kind::Break,
+                        span,
+                        token: i,
+                    });
+                    i = next;
+                    continue;
+                }
                 if let Some((id, next)) = self.name_at(i, end) {
                     let span = self.tokens_span(token.span, i, next);
                     if let Some(after) = self.region_suffix(id, next, end, span, paragraph) {
@@ -252,6 +263,8 @@ impl<'a> Scan<'a> {
                 TokenKind::Word if word.contains('-') && self.hyphenated(token.span, paragraph) => {
                     Kind::Break
                 }
+                // "Jose-based", "Sunderland-born": an adjective, whatever name it holds.
+                TokenKind::Word if is_compound_adjective(word) => Kind::Break,
                 TokenKind::Word if is_possessive(word) => {
                     if units.last().is_some_and(|u| {
                         matches!(u.kind, Kind::Cap(_))
@@ -395,6 +408,31 @@ impl<'a> Scan<'a> {
             needs_country: None,
         });
         Some(next + 1)
+    }
+
+    /// A gazetteer name of several words whose last word is the start of a compound adjective
+    /// ("San Jose-based", "New York-born"): records the name and returns the token index after
+    /// the adjective.
+    fn name_in_compound(&mut self, i: usize, end: usize, paragraph: usize) -> Option<usize> {
+        let start = self.tokens.get(i)?.span.start;
+        let (id, byte_end) = self.gaz.longest_at(self.text, start)?;
+        let mut j = i + 1;
+        while j < end {
+            let token = self.tokens.get(j)?.span;
+            if token.end > byte_end {
+                let inside = token.start < byte_end
+                    && self.text.get(byte_end..byte_end + 1) == Some("-")
+                    && is_compound_adjective(token.text(self.text));
+                if !inside {
+                    return None;
+                }
+                let found = self.gaz_found(id, Span::new(start, byte_end), paragraph)?;
+                self.found.push(found);
+                return Some(j + 1);
+            }
+            j += 1;
+        }
+        None
     }
 
     /// Names inside a hyphenated word ("pro-Russian", "Russia-Ukraine", "Kremlin-backed"),
@@ -630,6 +668,12 @@ impl<'a> Scan<'a> {
                     end = j + 1;
                     break;
                 }
+                // "Peter Vance" is not JD Vance: an unknown given name before a famous person's
+                // surname names someone else.
+                Kind::Gaz(_) if j > start && self.is_surname_alias(unit) => {
+                    end = j + 1;
+                    break;
+                }
                 Kind::Conn(Conn::Name) if j > start => {}
                 _ => break,
             }
@@ -650,6 +694,20 @@ impl<'a> Scan<'a> {
                     .gaz
                     .actor(name.actor)
                     .is_some_and(|a| a.kind == ActorKind::City)
+        })
+    }
+
+    /// A gazetteer person's one-word alias that is not the whole name ("Trump", "Vance").
+    fn is_surname_alias(&self, unit: &Unit) -> bool {
+        let Kind::Gaz(id) = unit.kind else {
+            return false;
+        };
+        self.gaz.name(id).is_some_and(|name| {
+            name.label == EntityLabel::Person
+                && !name.surface.contains(' ')
+                && self.gaz.actor(name.actor).is_some_and(|a| {
+                    a.kind == ActorKind::Person && a.name.contains(' ') && *a.name != *name.surface
+                })
         })
     }
 
@@ -714,12 +772,54 @@ impl<'a> Scan<'a> {
             let the_after = after
                 .first()
                 .is_some_and(|u| u.span.text(self.text) == "the");
-            if (before_is_org || the_after) && named(after) && !before.is_empty() {
+            // One capitalised word joined to a name that ends on a head word is a single name:
+            // "Securities and Exchange Commission", "Police and Fire Department".
+            let joined = !the_after
+                && matches!(
+                    before,
+                    [Unit {
+                        kind: Kind::Cap(_),
+                        ..
+                    }]
+                )
+                && after
+                    .last()
+                    .is_some_and(|u| matches!(u.kind, Kind::Cap(c) if c.org))
+                && !after.iter().any(|u| matches!(u.kind, Kind::Gaz(_)));
+            if (before_is_org || the_after) && !joined && named(after) && !before.is_empty() {
                 let inner = Context {
                     first_word: usize::MAX,
                     ..context
                 };
                 self.chunk(before, context, owner);
+                self.chunk(after, inner, None);
+                return true;
+            }
+        }
+        // "Marcus Webb of Redfield Capital": a person's name before "of" and an organisation.
+        if let Some(of) = units.iter().position(|u| {
+            matches!(u.kind, Kind::Conn(Conn::Title)) && u.span.text(self.text) == "of"
+        }) {
+            let before = units.get(..of).unwrap_or(&[]);
+            let after = units.get(of + 1..).unwrap_or(&[]);
+            let person_like = (2..=4).contains(&before.len())
+                && before.iter().all(|u| {
+                    matches!(u.kind, Kind::Cap(c) if c.title.is_none()
+                        && !c.org
+                        && !c.function
+                        && !c.descriptive
+                        && !c.all_caps
+                        && matches!(c.learned, None | Some(NameClass::Person)))
+                });
+            let org_after = after
+                .iter()
+                .any(|u| matches!(u.kind, Kind::Cap(c) if c.org));
+            if false && person_like && org_after {
+                self.person(before, 0, before.len(), context.paragraph);
+                let inner = Context {
+                    first_word: usize::MAX,
+                    ..context
+                };
                 self.chunk(after, inner, None);
                 return true;
             }
@@ -1271,6 +1371,7 @@ impl<'a> Scan<'a> {
                 found.actor = actor;
             }
         }
+        self.relink_surname_aliases();
         let pending = std::mem::take(&mut self.pending);
         for single in pending {
             let person = people.get(single.word).copied().flatten();
@@ -1305,6 +1406,97 @@ impl<'a> Scan<'a> {
                     single.paragraph,
                 );
             }
+        }
+    }
+
+    /// A famous person's surname alone ("Vance said") refers to someone else the document names
+    /// in full ("Peter Vance"), unless the famous person is also named in full.
+    fn relink_surname_aliases(&mut self) {
+        let text = self.text;
+        // Last word -> the one unlisted person of the document with it.
+        let mut unlisted: FastMap<&str, Option<usize>> = FastMap::default();
+        for (index, found) in self.found.iter().enumerate() {
+            if found.label != EntityLabel::Person || found.actor.is_some() {
+                continue;
+            }
+            let written = found.span.text(text);
+            let Some(last) = written.split_whitespace().last() else {
+                continue;
+            };
+            if last.len() == written.len() {
+                continue;
+            }
+            unlisted
+                .entry(last)
+                .and_modify(|seen| *seen = None)
+                .or_insert(Some(index));
+        }
+        if unlisted.is_empty() {
+            return;
+        }
+        let named_in_full: FastSet<&str> = self
+            .found
+            .iter()
+            .filter(|f| f.label == EntityLabel::Person && f.span.text(text).contains(' '))
+            .filter_map(|f| f.actor.as_deref())
+            .collect();
+        let relinks: Vec<(usize, usize)> = self
+            .found
+            .iter()
+            .enumerate()
+            .filter(|(_, f)| {
+                f.label == EntityLabel::Person
+                    && f.actor
+                        .as_deref()
+                        .is_some_and(|a| !named_in_full.contains(a))
+            })
+            .filter_map(|(index, f)| {
+                let person = unlisted.get(f.span.text(text)).copied().flatten()?;
+                Some((index, person))
+            })
+            .collect();
+        for (index, person) in relinks {
+            let Some(person) = self.found.get(person) else {
+                continue;
+            };
+            let canonical = person.canonical.clone();
+            if let Some(found) = self.found.get_mut(index) {
+                found.canonical = canonical;
+                found.country = None;
+                found.actor = None;
+            }
+        }
+    }
+}
+
+/// "Alzheimer's Research UK", "Moody's Investors Service": an unknown name's possessive right
+/// before an organisation word is part of one organisation name, so the possessive becomes a
+/// connector and the word after it a head.
+fn possessive_names(units: &mut [Unit]) {
+    for k in 1..units.len() {
+        let (Some(prev), Some(at), Some(next)) = (units.get(k - 1), units.get(k), units.get(k + 1))
+        else {
+            continue;
+        };
+        let possessor = matches!(prev.kind, Kind::Cap(c) if c.title.is_none()
+            && !c.function
+            && !c.all_caps
+            && c.learned != Some(NameClass::Person));
+        let Kind::Cap(mut head) = next.kind else {
+            continue;
+        };
+        if !possessor
+            || !matches!(at.kind, Kind::Possessive)
+            || !(head.org || head.learned == Some(NameClass::Org))
+        {
+            continue;
+        }
+        head.org = true;
+        if let Some(at) = units.get_mut(k) {
+            at.kind = Kind::Conn(Conn::Title);
+        }
+        if let Some(next) = units.get_mut(k + 1) {
+            next.kind = Kind::Cap(head);
         }
     }
 }
@@ -1406,6 +1598,44 @@ fn collapse_spaces(text: &str) -> Cow<'_, str> {
 
 fn is_possessive(word: &str) -> bool {
     matches!(word, "'s" | "\u{2019}s" | "'" | "\u{2019}" | "’S" | "'S")
+}
+
+/// A capitalised word with a lowercase participle or noun after its last hyphen ("Paris-based",
+/// "Saudi-led", "Soviet-era"): an adjective, never part of a name. Particles ("Al-") excepted.
+fn is_compound_adjective(word: &str) -> bool {
+    let Some((head, tail)) = word.rsplit_once('-') else {
+        return false;
+    };
+    let particle = matches!(
+        head.to_ascii_lowercase().as_str(),
+        "al" | "el" | "ad" | "as" | "ash" | "ar" | "at" | "an" | "az" | "bin" | "ibn" | "abu"
+    );
+    !particle
+        && is_capitalized(head)
+        && tail.len() >= 2
+        && tail.chars().all(|c| c.is_ascii_lowercase())
+        && (tail.ends_with("ed")
+            || tail.ends_with("ing")
+            || matches!(
+                tail,
+                "born"
+                    | "run"
+                    | "made"
+                    | "held"
+                    | "built"
+                    | "bred"
+                    | "era"
+                    | "style"
+                    | "bound"
+                    | "wide"
+                    | "owned"
+                    | "grown"
+                    | "sown"
+                    | "torn"
+                    | "struck"
+                    | "free"
+                    | "friendly"
+            ))
 }
 
 /// Lowercase particles that begin a name part: "al-Sharaa", "el-Sisi".

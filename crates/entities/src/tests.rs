@@ -388,3 +388,30 @@ fn a_first_sentence_of_names_is_not_a_headline() {
         "Tony Blair met Ms Lind on Monday in London.\nThey talked about trade."
     ));
 }
+
+#[test]
+fn org_names_with_and_possessives_and_business_heads() {
+    insta::assert_debug_snapshot!(show(
+        "The Securities and Exchange Commission said the Food and Drug Administration agreed. \
+         The Bureau of Alcohol, Tobacco and Firearms declined to comment. Alzheimer's Research \
+         UK said funding fell. The San Jose-based company said sales rose, and a Leeds-born \
+         artist agreed. Heliotrope Semiconductor said prices rose. Sky Sports reported the \
+         deal, as did Corvane Bancorp and Tessaly Airways."
+    ));
+}
+
+#[test]
+fn other_people_sharing_a_leaders_surname() {
+    insta::assert_debug_snapshot!(show(
+        "Club chairman Peter Vance said the vote was fair. Mary Trump wrote a book. Donald Trump \
+         said it was false, and President Trump repeated it. Trump said so twice. Vance agreed."
+    ));
+}
+
+#[test]
+fn a_person_of_an_organisation_is_two_entities() {
+    insta::assert_debug_snapshot!(show(
+        "Marcus Webb of Redfield Capital warned of losses. The Bank of England and the \
+         University of Michigan disagreed."
+    ));
+}

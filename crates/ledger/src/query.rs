@@ -60,6 +60,8 @@ pub struct SpanRow {
 pub struct QuantityRow {
     pub text: String,
     pub value: f64,
+    /// The upper end of a range.
+    pub upper: Option<f64>,
     pub qualifier: String,
     pub counted: Option<String>,
     pub start: usize,
@@ -539,8 +541,8 @@ impl Ledger {
         );
         if !counted.is_empty() {
             let mut statement = self.conn.prepare_cached(
-                "SELECT n.quote, n.text, n.value, n.qualifier, n.counted, n.char_start, n.char_end \
-                 FROM rarray(?1) k CROSS JOIN quantities n ON n.quote = k.value \
+                "SELECT n.quote, n.text, n.value, n.qualifier, n.counted, n.char_start, n.char_end, \
+                 n.upper FROM rarray(?1) k CROSS JOIN quantities n ON n.quote = k.value \
                  ORDER BY n.quote, n.ordinal",
             )?;
             let mut rows = statement.query([&counted])?;
@@ -553,6 +555,7 @@ impl Ledger {
                         counted: r.get(4)?,
                         start: r.get(5)?,
                         end: r.get(6)?,
+                        upper: r.get(7)?,
                     });
                 }
             }
@@ -924,7 +927,7 @@ impl Ledger {
         analysis.quantities = self
             .conn
             .prepare_cached(
-                "SELECT char_start, char_end, value, qualifier, counted_start, counted_end \
+                "SELECT char_start, char_end, value, qualifier, counted_start, counted_end, upper \
                  FROM quantities WHERE doc = ?1 ORDER BY ordinal",
             )?
             .query_map([key], |r| {
@@ -939,6 +942,7 @@ impl Ledger {
                     qualifier: from_name(&qualifier)
                         .unwrap_or(claimgraph_core::layers::Qualifier::Exact),
                     counted: counted.map(|(s, e)| span(s, e)),
+                    upper: r.get(6)?,
                 })
             })?
             .collect::<rusqlite::Result<_>>()?;

@@ -26,6 +26,10 @@ const MIGRATIONS: &[Migration] = &[
         sql: include_str!("../migrations/002_numbers_and_speakers.sql"),
         then: Some(mark_nominal_speakers),
     },
+    Migration {
+        sql: include_str!("../migrations/003_ranges.sql"),
+        then: None,
+    },
 ];
 
 /// The schema version this build writes and reads.

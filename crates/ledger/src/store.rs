@@ -603,8 +603,8 @@ fn insert_analysis(tx: &Connection, key: i64, p: &Prepared) -> rusqlite::Result<
     }
     let mut quantity = tx.prepare_cached(
         "INSERT INTO quantities (doc, ordinal, char_start, char_end, text, value, qualifier, \
-         counted, counted_start, counted_end, quote) \
-         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11)",
+         counted, counted_start, counted_end, quote, upper) \
+         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12)",
     )?;
     for (at, n) in json.quantities.iter().enumerate() {
         let quote_key = n
@@ -625,6 +625,7 @@ fn insert_analysis(tx: &Connection, key: i64, p: &Prepared) -> rusqlite::Result<
             n.counted_span.as_ref().map(|s| s.start),
             n.counted_span.as_ref().map(|s| s.end),
             quote_key,
+            n.upper,
         ])?;
     }
     Ok(())

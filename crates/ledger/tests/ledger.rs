@@ -876,3 +876,24 @@ fn a_schema_1_file_is_migrated_in_place_and_keeps_its_data() {
     write(&mut ledger, &[doc("d2", FRONT, None, "2024-01-02")]);
     assert_eq!(ledger.stats().unwrap().documents, 2);
 }
+
+#[test]
+fn ranges_keep_their_upper_end() {
+    let (_dir, path) = temp();
+    let mut ledger = Ledger::open(&path).unwrap();
+    let text = "Officials said between 8 and 10 people were hurt.";
+    write(&mut ledger, &[doc("r1", text, None, "2024-03-05")]);
+    let (_, analysis) = ledger.load("r1").unwrap();
+    let range = analysis
+        .quantities
+        .iter()
+        .find(|q| q.span.text(text).starts_with("between"))
+        .unwrap();
+    assert_eq!((range.value, range.upper), (8.0, Some(10.0)));
+    let quotes = ledger.quotes(&QuoteFilter::default()).unwrap();
+    let numbers: Vec<_> = quotes
+        .iter()
+        .flat_map(|q| q.quantities.iter().map(|n| (n.value, n.upper)))
+        .collect();
+    assert_eq!(numbers, [(8.0, Some(10.0))]);
+}

@@ -14,9 +14,18 @@
 //!   "hundreds of thousands of" 200,000, "millions of" 2,000,000, "several"/"a few"/"a handful of"
 //!   3, "a couple of" 2, "several hundred" 300. The value is a floor-ish reading, not an estimate.
 //!   "a dozen" is exact 12. "several" and "a few" count only when a noun phrase follows.
-//! - A range has no qualifier of its own: its value is the low end and its qualifier `at_least`
-//!   (the least the source claims), unless a hedge gives another. "from 10 to 15" is a change,
-//!   not a range: it gives two quantities.
+//! - A range ("between 200 and 300", "3,000 to 5,000", "8-10", "two or three") is one quantity
+//!   whose span covers both ends (and "between"), whose `value` is the low end and whose `upper`
+//!   is the high end; `upper` is `None` for everything else. Its qualifier is `range`, unless a
+//!   hedge before or after it says more: "about three to four weeks" is `about` 3 to 4, "10 to 15
+//!   or so" is `about` 10 to 15. The low end shares the high end's multiplier: "$3-5 billion",
+//!   "two to three hundred". "from 10 to 15" is a change, two quantities, unless a range word
+//!   comes before it ("ranging from", "anywhere from", `[range_lead]` in `data/words.txt`): then
+//!   it is a range whose span starts at "from". "X to Y" (or "X or Y") is also a change when X
+//!   is a percent and Y is not ("fell 22.9 pct to 1,670 tonnes"), or when a change word
+//!   (`[change]`: "rose", "fell", "by") precedes it and Y is more than twice X ("rose 141 to
+//!   619"). Year spans ("between 1990 and 2000"), scores ("2-1", where the second number is not
+//!   larger) and day spans ("5-6 April") are not ranges.
 //! - Not quantities: years (a bare 19xx/20xx, or any 4-digit year after "in", "since" ...), day
 //!   numbers next to a month ("5 March", "Oct. 7"), clock times ("10:30", "11am"), numbers joined
 //!   by separators into phone numbers, ids, dates or year spans ("910-432-3383", "24/7",
@@ -188,30 +197,36 @@ impl<'a> Scanner<'a> {
         }
         let (start, mut money) = self.currency_before(lower.start, floor);
         let between = self.before(start, floor).filter(|&p| self.is(p, "between"));
-        let from = self
-            .before(start, floor)
-            .is_some_and(|p| self.is(p, "from"));
+        let from = self.before(start, floor).filter(|&p| self.is(p, "from"));
+        // "ranging from 10 to 15" is a range; "rose from 10 to 15" is a change, two quantities.
+        let from_range = from.filter(|&p| {
+            self.before(p, floor)
+                .is_some_and(|w| self.has(w, Class::RangeLead))
+        });
         let mut upper = None;
-        if !lower.vague && !from {
-            match self.range_upper(&lower, money, between.is_some()) {
+        if !lower.vague && (from.is_none() || from_range.is_some()) {
+            let after_change = self
+                .before(start, floor)
+                .is_some_and(|p| self.has(p, Class::Change));
+            match self.range_upper(&lower, money, between.is_some(), after_change) {
                 Ok(found) => upper = found,
                 Err(next) => return Step::Skip(next),
             }
         }
-        // "3 to 5 million": the lower end borrows the upper end's scale.
-        let mut factor = match upper {
-            Some(up) if lower.scale.is_none() => up.scale.unwrap_or(1.0),
-            _ => 1.0,
-        };
+        let mut factor = upper.map_or(1.0, |up| self.shared_scale(&lower, &up));
         let last = upper.unwrap_or(lower);
         let mut end = last.end;
+        // A glued "m" after the upper end scales both ends: "$3-5m".
+        let mut money_factor = 1.0;
         if let Some(scale) = last.money_scale {
             if money || self.is_currency_after(end + 1) || self.is_million_m(end) {
-                factor *= scale;
+                money_factor = scale;
                 end += 1;
             }
         }
+        factor *= money_factor;
         let value = lower.value.scaled(factor);
+        let upper_value = upper.map(|up| up.value.scaled(money_factor));
         if self.is_currency_after(end) {
             money = true;
             end += 1;
@@ -220,8 +235,11 @@ impl<'a> Scanner<'a> {
         end += percent_len;
         let percent = percent_len > 0;
 
-        // A "between" range starts at "between", and its hedge comes before that.
-        let hedged = between.filter(|_| upper.is_some()).unwrap_or(start);
+        // A "between" or "from" range starts at that word, and its hedge comes before it.
+        let hedged = between
+            .or(from_range)
+            .filter(|_| upper.is_some())
+            .unwrap_or(start);
         let (first, mut qualifier) = self.hedge_before(hedged, floor);
         let plain = !money && !percent && last.scale.is_none() && !lower.vague;
         if plain && self.is_date_or_label(&lower, start, end, floor)
@@ -245,7 +263,7 @@ impl<'a> Scanner<'a> {
         }
         if qualifier == Qualifier::Exact {
             if upper.is_some() {
-                qualifier = Qualifier::AtLeast;
+                qualifier = Qualifier::Range;
             } else if lower.vague {
                 qualifier = Qualifier::Approximate;
             }
@@ -270,6 +288,7 @@ impl<'a> Scanner<'a> {
             Quantity {
                 span: first_token.span.cover(last_token.span),
                 value,
+                upper: upper_value,
                 qualifier,
                 counted,
             },
@@ -535,13 +554,21 @@ impl<'a> Scanner<'a> {
 
     /// The upper end of a range after `lower`: "3,000 to 5,000", "10-15", "six or seven", and
     /// "200 and 300" after "between". `Err` with the index to skip to when a glued pair of numbers
-    /// is not a range (a score "3-1").
-    fn range_upper(&self, lower: &Core, money: bool, between: bool) -> Result<Option<Core>, usize> {
+    /// is not a range (a score "3-1"). `after_change` says a change word ("rose", "fell", "by")
+    /// comes right before the lower end.
+    fn range_upper(
+        &self,
+        lower: &Core,
+        money: bool,
+        between: bool,
+        after_change: bool,
+    ) -> Result<Option<Core>, usize> {
         // "20% to 30%", "150 euros and 300 euros": the lower end may repeat the unit.
+        let lower_percent = self.percent_len(lower.end);
         let unit_len = if self.has(lower.end, Class::Currency) {
             1
         } else {
-            self.percent_len(lower.end)
+            lower_percent
         };
         let connector = lower.end + unit_len;
         let glued_dash =
@@ -564,16 +591,45 @@ impl<'a> Scanner<'a> {
         let Some(upper) = upper else {
             return Ok(None);
         };
-        let low = match lower.scale {
-            Some(_) => lower.value.value(),
-            None => lower.value.scaled(upper.scale.unwrap_or(1.0)),
-        };
-        if low < upper.value.value() {
+        let low = lower.value.scaled(self.shared_scale(lower, &upper));
+        let high = upper.value.value();
+        // "rose 22.9 pct to 1,670 tonnes", "up 5% or 40 million": a change and where it led.
+        let percent_then_other = lower_percent > 0 && self.percent_len(upper.end) == 0;
+        // "shares rose 141 to 619": a change word and a far higher end make it a change too,
+        // while "prices rose 10 to 15 percent" stays a range.
+        let far_after_change = after_change && high > 2.0 * low;
+        if worded && !between && (percent_then_other || far_after_change) {
+            return Ok(None);
+        }
+        if low < high {
             Ok(Some(upper))
         } else if glued_dash && lower.digits {
             Err(upper.end)
         } else {
             Ok(None)
+        }
+    }
+
+    /// The multiplier a range's low end takes from its high end: a million in "3 to 5 million",
+    /// a hundred in "two to three hundred", a thousand in "twenty to thirty thousand".
+    fn shared_scale(&self, lower: &Core, upper: &Core) -> f64 {
+        if lower.scale.is_some() {
+            return 1.0;
+        }
+        if upper.digits {
+            return upper.scale.unwrap_or(1.0);
+        }
+        // Spelled out, the high end is its first number times the multiplier; the low end shares
+        // it only when it is smaller than that first number ("ninety to a hundred" shares none).
+        let lead = match number_word(self.key(upper.start).as_str()) {
+            Some(NumberWord::Unit(v) | NumberWord::Tens(v) | NumberWord::Compound(v)) => v,
+            _ => return upper.scale.unwrap_or(1.0),
+        };
+        let multiplier = upper.value.value() / lead;
+        if lower.value.value() < lead && is_round_multiplier(multiplier) {
+            multiplier
+        } else {
+            1.0
         }
     }
 
@@ -875,6 +931,19 @@ fn is_currency_sign(word: &str) -> bool {
         word,
         "$" | "€" | "£" | "¥" | "₹" | "₽" | "₴" | "₩" | "₪" | "₺" | "₦"
     )
+}
+
+/// A dozen or a power of ten from a hundred up: what "two to three hundred" multiplies by, unlike
+/// the 650 / 6 of "five to six hundred and fifty".
+fn is_round_multiplier(multiplier: f64) -> bool {
+    if multiplier == 12.0 {
+        return true;
+    }
+    let mut power = 100.0;
+    while power < multiplier {
+        power *= 10.0;
+    }
+    power == multiplier
 }
 
 /// Whether a lowercase word looks like a plural noun ("weeks", "Syrians"), not "press" or "bus".

@@ -27,6 +27,8 @@ pub(crate) enum Class {
     CurrencyPrefix = 1 << 11,
     NotPlural = 1 << 13,
     Fraction = 1 << 14,
+    RangeLead = 1 << 15,
+    Change = 1 << 16,
     /// Any word of a hedge; filled from `data/hedges.txt`, not from a `[class]` section.
     Hedge = 1 << 12,
 }
@@ -48,6 +50,8 @@ impl Class {
             "currency_prefix" => Class::CurrencyPrefix,
             "not_plural" => Class::NotPlural,
             "fraction" => Class::Fraction,
+            "range_lead" => Class::RangeLead,
+            "change" => Class::Change,
             _ => return None,
         })
     }
@@ -55,11 +59,11 @@ impl Class {
 
 /// The set of classes a word belongs to.
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
-pub(crate) struct Classes(u16);
+pub(crate) struct Classes(u32);
 
 impl Classes {
     pub(crate) fn has(self, class: Class) -> bool {
-        self.0 & class as u16 != 0
+        self.0 & class as u32 != 0
     }
 }
 
@@ -95,7 +99,7 @@ pub(crate) fn lists() -> &'static Lists {
             }
             let Some(class) = class else { continue };
             for word in line.split_whitespace() {
-                words.entry(word).or_default().0 |= class as u16;
+                words.entry(word).or_default().0 |= class as u32;
             }
         }
         let mut hedges: Vec<Hedge> = data_lines(HEDGES)
@@ -110,7 +114,7 @@ pub(crate) fn lists() -> &'static Lists {
         hedges.sort_by_key(|h| std::cmp::Reverse(h.words.len()));
         for hedge in &hedges {
             for word in &hedge.words {
-                words.entry(word).or_default().0 |= Class::Hedge as u16;
+                words.entry(word).or_default().0 |= Class::Hedge as u32;
             }
         }
         Lists { words, hedges }

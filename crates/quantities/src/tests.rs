@@ -7,6 +7,9 @@ use serde::Serialize;
 struct Seen {
     text: String,
     value: f64,
+    /// Left out for single numbers, so their snapshots read as before ranges had an upper end.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    upper: Option<f64>,
     qualifier: String,
     counted: Option<String>,
 }
@@ -19,6 +22,7 @@ fn quantities(text: &str) -> Vec<Seen> {
         .map(|q| Seen {
             text: q.span.text(text).to_string(),
             value: q.value,
+            upper: q.upper,
             qualifier: format!("{:?}", q.qualifier),
             counted: q.counted.map(|c| c.text(text).to_string()),
         })
@@ -69,12 +73,98 @@ fn money_and_percent() {
 }
 
 #[test]
-fn ranges_give_the_low_end() {
+fn ranges_give_both_ends() {
     insta::assert_json_snapshot!(quantities(
         "Between 200 and 300 people were killed. It faces 3,000 to 5,000 militants. \
          Prices rose 10-15% this year. He waited six or seven hours. Aid of $3-5 billion was promised. \
          Support went from 10 to 15 percent."
     ));
+}
+
+#[test]
+fn ranges_with_money_words_hedges_and_range_leads() {
+    insta::assert_json_snapshot!(quantities(
+        "The refit will cost between $4.1bn and $4.6bn. Volunteers aged 30 to 65 took part. \
+         The repairs took about three to four weeks. Estimates ranging from 20 to 25 percent circulated. \
+         Turnout rose from 20 to 25 percent. The raid left 6-9 people injured. \
+         Four or five sailors were rescued. The plan costs $3-5m. Some 3 to 5 million refugees fled. \
+         Roughly 10 to 12 ships sailed. They met 10 to 15 or so envoys. \
+         Anywhere from two to three hundred guards stood by."
+    ));
+}
+
+#[test]
+fn year_spans_scores_and_day_spans_are_not_ranges() {
+    let none: &[&str] = &[
+        "Prices doubled between 1980 and 1990.",
+        "He ruled from 1990 to 2000 and again from 2004 to 2008.",
+        "The dispute ranged from 1990 to 2000.",
+        "The 1914-1918 war ended.",
+        "They won 2-1 and then drew 0-0 before a 3-1 defeat.",
+        "Talks ran 5-6 April and then March 7-9.",
+    ];
+    for text in none {
+        assert_eq!(texts(text), Vec::<String>::new(), "{text}");
+    }
+}
+
+#[test]
+fn a_range_has_an_upper_end_above_its_value() {
+    for text in [
+        "Between 200 and 300 people were killed.",
+        "It took 3 to 5 million dollars.",
+        "About 8-10 people came.",
+        "Two or three soldiers fell.",
+    ] {
+        let found = quantities(text);
+        assert_eq!(found.len(), 1, "{text}");
+        let upper = found[0].upper.unwrap();
+        assert!(upper > found[0].value, "{text}");
+    }
+    assert_eq!(quantities("At least 155 people came.")[0].upper, None);
+}
+
+#[test]
+fn a_change_and_where_it_led_is_not_a_range() {
+    assert_eq!(
+        texts(
+            "Shares rose 141 to 619. Output fell 22.9 pct to 1,670 tonnes. \
+             Sales grew 12% or 40 million. Prices rose 10 to 15 percent."
+        ),
+        [
+            "141",
+            "619",
+            "22.9 pct",
+            "1,670",
+            "12%",
+            "40 million",
+            "10 to 15 percent"
+        ]
+    );
+}
+
+#[test]
+fn spelled_out_ranges_share_the_multiplier() {
+    let ends = |text: &str| {
+        let found = quantities(text);
+        assert_eq!(found.len(), 1, "{text}");
+        (found[0].value, found[0].upper)
+    };
+    assert_eq!(ends("Two to three hundred men came."), (200.0, Some(300.0)));
+    assert_eq!(ends("Two or three dozen men came."), (24.0, Some(36.0)));
+    assert_eq!(
+        ends("Twenty to thirty thousand men came."),
+        (20_000.0, Some(30_000.0))
+    );
+    assert_eq!(
+        ends("Two to three hundred thousand men came."),
+        (200_000.0, Some(300_000.0))
+    );
+    assert_eq!(ends("Ninety to a hundred men came."), (90.0, Some(100.0)));
+    assert_eq!(
+        ends("Five to six hundred and fifty men came."),
+        (5.0, Some(650.0))
+    );
 }
 
 #[test]
@@ -136,7 +226,7 @@ fn works_without_sentences() {
 proptest! {
     #[test]
     fn any_text_gives_valid_spans(
-        text in "\\PC{0,60}|[0-9a-zA-Z ,.$%£:/()-]{0,80}|((at least|about|up to|one|two|hundred|of|dozens|a|\\$|[0-9]{1,5}|,|-|to|and|between|m|bn|percent|March|people|the) ){0,14}"
+        text in "\\PC{0,60}|[0-9a-zA-Z ,.$%£:/()-]{0,80}|((at least|about|up to|one|two|hundred|of|dozens|a|\\$|[0-9]{1,5}|,|-|to|and|between|from|ranging|or|m|bn|percent|March|people|the) ){0,14}"
     ) {
         let mut analysis = Analysis::default();
         claimgraph_text::segment(&text, &mut analysis);
@@ -148,6 +238,9 @@ proptest! {
             prop_assert!(span.start >= previous_end, "quantities overlap");
             previous_end = span.end;
             prop_assert!(quantity.value.is_finite());
+            if let Some(upper) = quantity.upper {
+                prop_assert!(upper.is_finite() && upper > quantity.value);
+            }
             if let Some(counted) = quantity.counted {
                 prop_assert!(counted.start < counted.end && counted.end <= text.len());
                 prop_assert!(text.is_char_boundary(counted.start) && text.is_char_boundary(counted.end));
