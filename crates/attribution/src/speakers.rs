@@ -246,7 +246,7 @@ fn role_before(context: &Context, at: usize) -> Option<(usize, String)> {
         .find_map(|start| {
             let words = context.words.slice(start, at);
             let role = context.lexicon.role_at(&words)?;
-            (role.len == at - start).then(|| (start, role.role.to_string()))
+            (role.len == at - start).then(|| (start, role.name()))
         })
 }
 
@@ -270,7 +270,7 @@ fn role_after(context: &Context, after: usize) -> Option<(String, Option<String>
     let role = (1..=4).rev().find_map(|len| {
         let words = context.words.slice(at, at + len);
         let role = context.lexicon.role_at(&words)?;
-        (role.len == len).then(|| (len, role.role.to_string()))
+        (role.len == len).then(|| (len, role.name()))
     });
     let (len, role) = role?;
     let next = at + len;
@@ -372,7 +372,7 @@ fn resolve_mention(
         .collect();
     let role_in_mention = (start..end).find_map(|at| {
         let words = context.words.slice(at, end);
-        context.lexicon.role_at(&words).map(|r| r.role.to_string())
+        context.lexicon.role_at(&words).map(|r| r.name())
     });
     if let Some(person) = inside.iter().rev().find(|e| e.label == EntityLabel::Person) {
         let profile = facts
@@ -412,11 +412,14 @@ fn resolve_mention(
             anchor: 0,
         });
     }
-    // "a statement released in Vienna": a place inside a prepositional phrase is not the speaker.
+    // "a statement released in Vienna": a place inside a prepositional phrase is not the
+    // speaker; nor is one that only says where the speaker is ("the San Jose-based company").
     let inside: Vec<&Entity> = inside
         .into_iter()
         .filter(|e| {
-            e.label == EntityLabel::Person || !follows_preposition(context, start, e.span.start)
+            e.label == EntityLabel::Person
+                || !follows_preposition(context, start, e.span.start)
+                    && !is_place_modifier(context.text, e.span)
         })
         .collect();
     if let Some(group) = inside
@@ -809,6 +812,23 @@ fn organisation_before(context: &Context, offset: usize, after: usize) -> Option
         paragraph: 0,
         anchor: 0,
     })
+}
+
+/// "San Jose-based", "London-born", "Kyiv-led": a name joined to a participle describes
+/// something else.
+fn is_place_modifier(text: &str, span: Span) -> bool {
+    let after = text.get(span.end..).unwrap_or("");
+    [
+        "-based",
+        "-born",
+        "-led",
+        "-backed",
+        "-headquartered",
+        "-registered",
+        "-listed",
+    ]
+    .iter()
+    .any(|suffix| after.starts_with(suffix))
 }
 
 /// Whether a preposition stands between the start of a mention and `offset`.

@@ -814,7 +814,7 @@ impl<'a> Scan<'a> {
             let org_after = after
                 .iter()
                 .any(|u| matches!(u.kind, Kind::Cap(c) if c.org));
-            if false && person_like && org_after {
+            if person_like && org_after {
                 self.person(before, 0, before.len(), context.paragraph);
                 let inner = Context {
                     first_word: usize::MAX,
@@ -1720,6 +1720,29 @@ mod tests {
         assert!(!day_number("5km"));
         assert!(year_number("2024"));
         assert!(!year_number("1,000"));
+    }
+
+    #[test]
+    fn compound_adjectives() {
+        for word in [
+            "Jose-based",
+            "Leeds-born",
+            "Saudi-led",
+            "Soviet-era",
+            "Al-Qaeda-linked",
+        ] {
+            assert!(is_compound_adjective(word), "{word}");
+        }
+        for word in [
+            "Coca-Cola",
+            "al-Sharaa",
+            "Al-based",
+            "Jean-Pierre",
+            "pro-Russian",
+            "Ex-",
+        ] {
+            assert!(!is_compound_adjective(word), "{word}");
+        }
     }
 
     #[test]

@@ -601,6 +601,7 @@ pub(crate) fn is_org_keyword(word: &str) -> bool {
             | "Semiconductors"
             | "Microsystems"
             | "Bancorp"
+            | "Chiefs"
             | "Bancshares"
             | "Sports"
             | "Aerospace"

@@ -57,7 +57,31 @@ pub struct RoleMatch {
     pub len: usize,
     /// The canonical, capitalised role: "Foreign Minister", "Spokesperson".
     pub role: &'static str,
+    /// A qualifier written before the role that changes who holds it: "Former", "Shadow".
+    pub prefix: Option<&'static str>,
 }
+
+impl RoleMatch {
+    /// The role as the analyzer reports it: "Shadow Chancellor", "Former Foreign Minister".
+    pub fn name(&self) -> String {
+        match self.prefix {
+            Some(prefix) => format!("{prefix} {}", self.role),
+            None => self.role.to_string(),
+        }
+    }
+}
+
+/// Words before a role that make it another office: a shadow chancellor is not the chancellor,
+/// a former president no longer the president.
+const ROLE_PREFIXES: &[(&str, &str)] = &[
+    ("former", "Former"),
+    ("ex", "Former"),
+    ("shadow", "Shadow"),
+    ("acting", "Acting"),
+    ("interim", "Interim"),
+    ("outgoing", "Outgoing"),
+    ("incoming", "Incoming"),
+];
 
 /// The shipped lexicon: built once, immutable, shareable between threads.
 #[derive(Debug, Clone)]
@@ -121,9 +145,26 @@ impl Lexicon {
     /// Longest role or title starting at `words[0]`: "president", "foreign minister", "gen.",
     /// "secretary of state".
     pub fn role_at(&self, words: &[&str]) -> Option<RoleMatch> {
-        self.roles
-            .longest(words)
-            .map(|(len, role)| RoleMatch { len, role })
+        let listed = self.roles.longest(words).map(|(len, role)| RoleMatch {
+            len,
+            role,
+            prefix: None,
+        });
+        let prefixed = words.split_first().and_then(|(first, rest)| {
+            let (_, prefix) = ROLE_PREFIXES.iter().find(|(w, _)| w == first)?;
+            // "ex-minister" arrives as "ex", "-", "minister".
+            let rest = rest.strip_prefix(&["-"][..]).unwrap_or(rest);
+            let skipped = words.len() - rest.len();
+            self.roles.longest(rest).map(|(len, role)| RoleMatch {
+                len: len + skipped,
+                role,
+                prefix: Some(prefix),
+            })
+        });
+        match (listed, prefixed) {
+            (Some(listed), Some(prefixed)) if prefixed.len > listed.len => Some(prefixed),
+            (listed, prefixed) => listed.or(prefixed),
+        }
     }
 
     /// Whether a lowercase word heads a nominal speaker mention: "officials", "spokesperson", "ministry",
