@@ -1,6 +1,7 @@
 //! Trains the quote confidence model on PolNeAR train and writes its weights.
 //!
-//! Usage: `train_confidence TRAIN.jsonl OUT.bin [--holdout] [--tagger FILE] [--threshold P]`.
+//! Usage: `train_confidence TRAIN.jsonl OUT.bin [--holdout] [--tagger FILE] [--tagger-threshold P]
+//! [--threshold P]`.
 //!
 //! Every attribution the rules find in a train article is an example; its label is whether the
 //! one-to-one quote match at 30% content coverage pairs it with the gold of the article's first
@@ -11,7 +12,7 @@
 //! shipped model is trained on all of train with the shipped tagger and the threshold chosen
 //! that way. Deterministic; takes about a minute.
 
-use claimgraph_attribution::{Attributor, Candidate};
+use claimgraph_attribution::{kept, Attributor, Candidate};
 use claimgraph_core::Analysis;
 use claimgraph_entities::EntityRecognizer;
 use claimgraph_eval::{
@@ -34,22 +35,27 @@ fn main() -> Result<(), Box<dyn std::error::Error>> {
         .enumerate()
         .filter(|(i, a)| {
             !a.starts_with("--")
-                && !i
-                    .checked_sub(1)
-                    .and_then(|p| args.get(p))
-                    .is_some_and(|p| matches!(p.as_str(), "--tagger" | "--threshold"))
+                && !i.checked_sub(1).and_then(|p| args.get(p)).is_some_and(|p| {
+                    matches!(
+                        p.as_str(),
+                        "--tagger" | "--threshold" | "--tagger-threshold"
+                    )
+                })
         })
         .map(|(_, a)| a)
         .collect();
     let (Some(train), Some(out)) = (positional.first(), positional.get(1)) else {
-        eprintln!("usage: train_confidence TRAIN.jsonl OUT.bin [--holdout] [--tagger FILE] [--threshold P]");
+        eprintln!("usage: train_confidence TRAIN.jsonl OUT.bin [--holdout] [--tagger FILE] [--tagger-threshold P] [--threshold P]");
         std::process::exit(2);
     };
     let holdout = args.iter().any(|a| a == "--holdout");
-    let tagger = match value("--tagger") {
+    let mut tagger = match value("--tagger") {
         Some(path) => CueTagger::from_bytes(&std::fs::read(path)?)?,
         None => CueTagger::shipped()?,
     };
+    if let Some(threshold) = value("--tagger-threshold") {
+        tagger = tagger.with_threshold(threshold.parse()?);
+    }
     let threshold: f32 = value("--threshold").map_or(Ok(0.5), |t| t.parse())?;
     let attributor = Attributor::shipped().with_tagger(tagger).with_scorer(None);
     let recognizer = EntityRecognizer::shipped();
@@ -94,7 +100,7 @@ fn main() -> Result<(), Box<dyn std::error::Error>> {
             let predictions = held.iter().zip(&found).map(|(doc, found)| {
                 let kept: Vec<_> = found
                     .iter()
-                    .filter(|c| model.probability(&c.features) >= threshold)
+                    .filter(|c| kept(&c.quote, model.probability(&c.features), threshold))
                     .map(|c| c.quote.clone())
                     .collect();
                 (doc, predictions_from_quotes(&kept, &doc.text))

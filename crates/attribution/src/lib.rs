@@ -34,6 +34,7 @@ pub struct Attributor {
     tagger: CueTagger,
     /// The quote confidence model; `None` keeps every attribution with the rules' own confidence.
     scorer: Option<Classifier>,
+    given_names: speakers::GivenNames,
 }
 
 /// An attribution before the confidence model has judged it, with the features it judges by.
@@ -57,6 +58,7 @@ impl Attributor {
             lexicon: Lexicon::shipped(),
             tagger: CueTagger::shipped().unwrap_or_default(),
             scorer: shipped_scorer().ok(),
+            given_names: speakers::GivenNames::shipped(),
         }
     }
 
@@ -85,7 +87,7 @@ impl Attributor {
                  }| {
                     let probability = scorer.probability(&features);
                     quote.confidence = probability;
-                    (probability >= scorer.threshold()).then_some(quote)
+                    kept(&quote, probability, scorer.threshold()).then_some(quote)
                 },
             )
             .collect()
@@ -114,11 +116,13 @@ impl Attributor {
             regions: &regions,
             lexicon: &self.lexicon,
             tagged: &tagged,
+            given_names: &self.given_names,
         };
         let found = context.find();
+        let neighbours = confidence::Neighbours::new(&found);
         let features: Vec<Vec<u64>> = found
             .iter()
-            .map(|f| confidence::found_features(&context, f))
+            .map(|f| confidence::found_features(&context, &neighbours, f))
             .collect();
         speakers::resolve(&context, found)
             .into_iter()
@@ -131,6 +135,14 @@ impl Attributor {
     }
 }
 
+/// Whether an attribution with this model probability stays. Words in quotation marks that the
+/// rules attribute are kept whatever the model says (with its low confidence): a reader looking
+/// for what someone said must find every quotation, and PolNeAR annotators skip some that are
+/// plainly quotes (a quoted paragraph continuing the one before).
+pub fn kept(quote: &Quote, probability: f32, threshold: f32) -> bool {
+    probability >= threshold || quote.kind == claimgraph_core::layers::QuoteKind::Direct
+}
+
 /// The compiled-in confidence model.
 pub fn shipped_scorer() -> Result<Classifier, claimgraph_tagger::ModelError> {
     Classifier::from_bytes(QUOTE_MODEL)
@@ -139,6 +151,7 @@ pub fn shipped_scorer() -> Result<Classifier, claimgraph_tagger::ModelError> {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use claimgraph_core::layers::QuoteKind;
 
     fn analysed(text: &str) -> Analysis {
         let mut analysis = Analysis::default();
@@ -170,7 +183,13 @@ mod tests {
         let got: Vec<f32> = kept.iter().map(|q| q.confidence).collect();
         assert_eq!(got, expected);
         assert_eq!(kept.len(), 2, "{kept:?}");
+        // Nothing passes a threshold of 1 but the quotation, which is always kept.
         let strict = Attributor::shipped().with_scorer(Some(scorer.with_threshold(1.0)));
-        assert!(strict.attribute(text, &analysis).is_empty());
+        let left: Vec<QuoteKind> = strict
+            .attribute(text, &analysis)
+            .iter()
+            .map(|q| q.kind)
+            .collect();
+        assert_eq!(left, [QuoteKind::Direct]);
     }
 }

@@ -7,6 +7,7 @@
 //! quotes (`“…” – X`) or floating quoted paragraphs (speaker carried over from the previous quote).
 
 use crate::marks::QuotedRegion;
+use crate::speakers::GivenNames;
 use crate::words::{self, contains, is_quote, is_word, starts_upper, Words};
 use claimgraph_core::layers::{EntityLabel, QuoteKind, Sentence, Stance, Token, TokenKind};
 use claimgraph_core::{Analysis, Span};
@@ -21,6 +22,7 @@ pub struct Context<'a> {
     pub lexicon: &'a Lexicon,
     /// Cues the learned tagger proposes where the lexicon knows none, and lexicon cues it doubts.
     pub tagged: &'a Tagged,
+    pub given_names: &'a GivenNames,
 }
 
 /// How the source of an attribution was found, so speaker resolution knows what to trust.

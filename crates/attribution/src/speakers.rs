@@ -35,23 +35,37 @@ struct Profile {
 
 /// What "he" and "she" can refer to; unknown for most names, which then agree with either.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
-enum Gender {
+pub enum Gender {
     Female,
     Male,
 }
 
 static GIVEN_NAMES: &str = include_str!("../data/given-names.txt");
 
-/// The gender a given name marks, from the shipped list.
-fn given_name_gender(name: &str) -> Option<Gender> {
-    let first = name.split_whitespace().next()?.to_lowercase();
-    GIVEN_NAMES
-        .lines()
-        .find_map(|line| match line.split_once(' ') {
-            Some(("f", given)) if given == first => Some(Gender::Female),
-            Some(("m", given)) if given == first => Some(Gender::Male),
-            _ => None,
-        })
+/// The shipped given-name list, by lowercase name.
+#[derive(Debug, Default)]
+pub struct GivenNames {
+    genders: HashMap<&'static str, Gender>,
+}
+
+impl GivenNames {
+    pub fn shipped() -> GivenNames {
+        let genders = GIVEN_NAMES
+            .lines()
+            .filter_map(|line| match line.split_once(' ') {
+                Some(("f", name)) => Some((name, Gender::Female)),
+                Some(("m", name)) => Some((name, Gender::Male)),
+                _ => None,
+            })
+            .collect();
+        GivenNames { genders }
+    }
+
+    /// The gender the first word of a full name marks, if the list has it.
+    fn gender(&self, name: &str) -> Option<Gender> {
+        let first = name.split_whitespace().next()?.to_lowercase();
+        self.genders.get(first.as_str()).copied()
+    }
 }
 
 /// The gender a title or relation word right before a name marks ("Mrs", "Sir", "spokeswoman").
@@ -89,18 +103,7 @@ struct DocumentFacts {
 
 impl DocumentFacts {
     fn new(context: &Context, found: &[Found]) -> DocumentFacts {
-        let mut spans: Vec<Span> = found
-            .iter()
-            .flat_map(|f| f.contents.iter().copied())
-            .collect();
-        spans.sort_by_key(|s| s.start);
-        let mut reported: Vec<Span> = Vec::with_capacity(spans.len());
-        for span in spans {
-            match reported.last_mut() {
-                Some(last) if span.start <= last.end => last.end = last.end.max(span.end),
-                _ => reported.push(span),
-            }
-        }
+        let reported = crate::confidence::reported_spans(found);
         let not_people = context
             .analysis
             .entities
@@ -125,11 +128,7 @@ impl DocumentFacts {
     }
 
     fn is_reported(&self, span: Span) -> bool {
-        let after = self.reported.partition_point(|r| r.start <= span.start);
-        after
-            .checked_sub(1)
-            .and_then(|i| self.reported.get(i))
-            .is_some_and(|r| r.contains(span))
+        crate::confidence::within(&self.reported, span)
     }
 }
 
@@ -204,7 +203,7 @@ fn person_profiles(context: &Context) -> HashMap<String, Profile> {
         let profile = profiles
             .entry(entity.canonical.clone())
             .or_insert_with(|| Profile {
-                gender: given_name_gender(&entity.canonical),
+                gender: context.given_names.gender(&entity.canonical),
                 ..Profile::default()
             });
         // A title written before the name ("Mrs Lind") outranks the given-name list.

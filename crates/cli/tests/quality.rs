@@ -34,6 +34,6 @@ fn polnear_dev_scores_stay_above_the_reported_floor() {
             .unwrap_or(0.0)
     };
     assert_eq!(report["documents"], 84);
-    assert!(f1_at(0.3) >= 0.745, "quote F1 @0.3 fell to {}", f1_at(0.3));
-    assert!(f1_at(0.8) >= 0.71, "quote F1 @0.8 fell to {}", f1_at(0.8));
+    assert!(f1_at(0.3) >= 0.76, "quote F1 @0.3 fell to {}", f1_at(0.3));
+    assert!(f1_at(0.8) >= 0.725, "quote F1 @0.8 fell to {}", f1_at(0.8));
 }
