@@ -48,6 +48,8 @@ pub struct Found {
     pub stance: Stance,
     pub confidence: f32,
     pub paragraph: usize,
+    /// "did not say", "do not believe": the source did not report or hold the content.
+    pub negated: bool,
 }
 
 const MAX_SOURCE_TOKENS: usize = 12;
@@ -400,6 +402,19 @@ impl Context<'_> {
     }
 
     /// The token before `at`, looking past "not"/"n't".
+    /// "did not say", "doesn't believe", "has never claimed", "did not immediately respond".
+    fn is_negated(&self, cue_start: usize) -> bool {
+        (1..=3)
+            .filter_map(|back| cue_start.checked_sub(back))
+            .take_while(|&i| {
+                let word = self.word(i);
+                is_negation(word)
+                    || word.ends_with("ly")
+                    || matches!(word, "yet" | "also" | "still" | "even")
+            })
+            .any(|i| is_negation(self.word(i)))
+    }
+
     fn skip_negation_backward(&self, at: usize) -> usize {
         let mut before = at.saturating_sub(1);
         while before > 0 && matches!(self.word(before), "not" | "n't" | "never") {
@@ -520,6 +535,14 @@ impl Context<'_> {
         {
             return Some(self.finish(sentence, passive, cue_start, cue_end, cue));
         }
+        // "a barman who asked not to be named": a request for anonymity, not a report.
+        if cue.lemma == "ask"
+            && self.word(cue_end) == "not"
+            && self.word(cue_end + 1) == "to"
+            && self.word(cue_end + 2) == "be"
+        {
+            return None;
+        }
         let tagged_passive = cue.lemma.is_empty() && self.word(cue_end) == "by";
         if tagged_passive
             || self.is_nominal_use(cue_start, cue)
@@ -617,6 +640,7 @@ impl Context<'_> {
         cue: &CueMatch,
     ) -> Found {
         found.cue = Some(self.span_of(cue_start, cue_end));
+        found.negated = self.is_negated(cue_start);
         found.stance = self.stance(cue, &found);
         found.kind = self.kind_of(&found.contents);
         found.paragraph = sentence.paragraph;
@@ -977,6 +1001,7 @@ impl Context<'_> {
             stance: Stance::Other,
             confidence,
             paragraph: 0,
+            negated: false,
         }
     }
 
@@ -993,7 +1018,9 @@ impl Context<'_> {
             && self.is_boundary_before(cue_start - 1)
             && self.can_invert(start, cue_start, cue))
         .then(|| self.noun_phrase_forward(cue_end, end))
-        .filter(|&source_end| source_end > cue_end)
+        // "…, Colonel Ivan Petrov, a spokesman, said in a video address": a phrase opening with
+        // a preposition is an adjunct, never the source.
+        .filter(|&source_end| source_end > cue_end && !contains(PREPOSITIONS, self.word(cue_end)))
         .and_then(|source_end| {
             // Inverted: the source follows the cue.
             self.content_before_with(sentence, cue_end, cue_start - 1, (cue_end, source_end))
@@ -2130,6 +2157,11 @@ const APPOSITIVE_OPENERS: &[&str] = &[
 const CONTENT_LOOKBACK: usize = 64;
 
 /// Whether `span` lies inside the reported content of any attribution found so far.
+/// "not", "never", "cannot" and contracted auxiliaries ("didn't", "won't"; one token each).
+fn is_negation(word: &str) -> bool {
+    matches!(word, "not" | "never" | "cannot") || word.ends_with("n't")
+}
+
 fn inside_contents(found: &[Found], span: Span) -> bool {
     found
         .iter()
@@ -2260,6 +2292,12 @@ const GERUND_OPENERS: &[&str] = &[
 ];
 
 /// Forms of "be" that make a participle passive.
+/// Prepositions that open adjuncts after a verb ("said in a video address").
+const PREPOSITIONS: &[&str] = &[
+    "in", "on", "at", "during", "from", "to", "with", "for", "by", "after", "before", "about",
+    "through", "via", "over", "into", "outside", "inside",
+];
+
 const BE_FORMS: &[&str] = &["is", "was", "are", "were", "be", "been", "being", "'s"];
 
 /// Adverbs between "was" and a passive participle ("was first reported", "have been widely praised").

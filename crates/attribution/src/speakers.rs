@@ -174,6 +174,7 @@ pub fn resolve(context: &Context, found: Vec<Found>) -> Vec<Quote> {
                 contents: item.contents,
                 stance: item.stance,
                 confidence: item.confidence,
+                negated: item.negated,
             }
         })
         .collect()
@@ -256,7 +257,8 @@ fn role_after(context: &Context, after: usize) -> Option<(String, Option<String>
         return None;
     }
     let mut at = after + 1;
-    if matches!(context.words.get(at), "a" | "an" | "the") {
+    let determiner = matches!(context.words.get(at), "a" | "an" | "the");
+    if determiner {
         at += 1;
     }
     // "the company's chief executive": the owner before the role is the affiliation.
@@ -265,6 +267,13 @@ fn role_after(context: &Context, after: usize) -> Option<(String, Option<String>
         .flatten();
     if owner.is_some() {
         at += 2;
+    } else if determiner {
+        // "a public health consultant": up to two words may describe the role.
+        let described = (0..=2).find(|&skip| {
+            let words = context.words.slice(at + skip, at + skip + 4);
+            context.lexicon.role_at(&words).is_some()
+        });
+        at += described.unwrap_or(0);
     }
     let role = (1..=4).rev().find_map(|len| {
         let words = context.words.slice(at, at + len);
@@ -273,16 +282,19 @@ fn role_after(context: &Context, after: usize) -> Option<(String, Option<String>
     });
     let (len, role) = role?;
     let next = at + len;
+    // "a spokesperson for the Red Cross", "head of research at the Pell Institute".
     let affiliation = owner.or_else(|| {
-        matches!(context.words.get(next), "for" | "of" | "at" | "with")
-            .then(|| {
-                let mut from = next + 1;
-                if context.words.get(from) == "the" {
-                    from += 1;
-                }
+        (next..next + 5)
+            .take_while(|&i| !matches!(context.words.get(i), "," | "." | ""))
+            .filter(|&i| matches!(context.words.get(i), "for" | "of" | "at" | "with"))
+            .find_map(|i| {
+                let from = if context.words.get(i + 1) == "the" {
+                    i + 2
+                } else {
+                    i + 1
+                };
                 affiliation_starting_at(context, from)
             })
-            .flatten()
     });
     Some((role, affiliation))
 }
@@ -373,7 +385,16 @@ fn resolve_mention(
         let words = context.words.slice(at, end);
         context.lexicon.role_at(&words).map(|r| r.name())
     });
-    if let Some(person) = inside.iter().rev().find(|e| e.label == EntityLabel::Person) {
+    // "Klaus Weber, a representative of the Harbour union": a person after "of", "at" or "for"
+    // inside the mention is where the speaker works, not the speaker.
+    let person = inside
+        .iter()
+        .rev()
+        .find(|e| {
+            e.label == EntityLabel::Person && !after_affiliation_word(context, start, e.span.start)
+        })
+        .or_else(|| inside.iter().find(|e| e.label == EntityLabel::Person));
+    if let Some(person) = person {
         let profile = facts
             .profiles
             .get(&person.canonical)
@@ -687,7 +708,7 @@ fn resolve_pronoun(
             .take_while(|r| paragraph.saturating_sub(r.paragraph) <= ANTECEDENT_PARAGRAPHS)
     };
     let found = recent().find(|r| {
-        (!wants_person || r.is_person)
+        (!wants_person || r.is_person || is_person_description(lexicon, &r.speaker.name))
             && (!wants_group || !r.is_person && !is_plural_nominal(lexicon, &r.speaker.name))
             && agrees(pronoun, facts.gender_of(&r.speaker.name))
     });
@@ -712,6 +733,27 @@ fn resolve_pronoun(
     })
 }
 
+/// "One witness", "a barman", "the spokeswoman": one person described, whom "he" or "she"
+/// can take up.
+fn is_person_description(lexicon: &Lexicon, name: &str) -> bool {
+    let words: Vec<String> = name.split_whitespace().map(str::to_lowercase).collect();
+    let Some(head) = words.last() else {
+        return false;
+    };
+    let opener = words.first().map(String::as_str);
+    let singular = matches!(opener, Some("a" | "an" | "one" | "the" | "another"));
+    let role = (0..words.len()).any(|from| {
+        let rest: Vec<&str> = words.iter().skip(from).map(String::as_str).collect();
+        lexicon.role_at(&rest).is_some_and(|r| r.len == rest.len())
+    });
+    // "a soldier reached by phone": the noun right after the opener, or the head.
+    let noun = words.get(1).map(String::as_str).unwrap_or("");
+    singular
+        && (role
+            || words::PERSON_NOUNS.contains(&head.as_str())
+            || words::PERSON_NOUNS.contains(&noun))
+}
+
 /// Capitalised words only ("Holt", "Anthony Blake KC"), not a common-noun phrase; a single
 /// word ending in "s" is more often a team or company ("Rovers", "Reuters") than a surname.
 fn looks_like_a_name(name: &str) -> bool {
@@ -721,6 +763,14 @@ fn looks_like_a_name(name: &str) -> bool {
         .all(|w| w.chars().next().is_some_and(char::is_uppercase));
     let plural_looking = matches!(words.as_slice(), [single] if single.ends_with('s'));
     !words.is_empty() && capitalised && !plural_looking
+}
+
+/// "St. Columba", "Saint Anselm": in news a school, church or hospital named after a saint,
+/// not someone who speaks.
+fn is_saint(name: &str) -> bool {
+    ["St. ", "St ", "Saint ", "Ste. ", "San ", "Santa "]
+        .iter()
+        .any(|prefix| name.starts_with(prefix))
 }
 
 /// "Analysts", "the companies": a common-noun plural, which "it" cannot refer to.
@@ -771,6 +821,7 @@ fn person_before(
                 && e.span.end <= offset
                 && agrees(pronoun, facts.gender_of(&e.canonical))
                 && !facts.is_reported(e.span)
+                && !is_saint(&e.canonical)
         })?;
     let profile = facts
         .profiles
@@ -828,6 +879,12 @@ fn is_place_modifier(text: &str, span: Span) -> bool {
     ]
     .iter()
     .any(|suffix| after.starts_with(suffix))
+}
+
+/// Whether "of", "at", "for", "with" or "from" stands between the start of a mention and `offset`.
+fn after_affiliation_word(context: &Context, start: usize, offset: usize) -> bool {
+    let end = token_index_at(context, offset);
+    (start..end).any(|i| matches!(context.words.get(i), "of" | "at" | "for" | "with" | "from"))
 }
 
 /// Whether a preposition stands between the start of a mention and `offset`.

@@ -13,6 +13,9 @@ struct Seen {
     sources: Vec<String>,
     speaker: Option<String>,
     contents: Vec<String>,
+    /// Shown only when set, so snapshots of plain reports stay as they were.
+    #[serde(skip_serializing_if = "std::ops::Not::not")]
+    negated: bool,
 }
 
 fn attribute(text: &str) -> Vec<Seen> {
@@ -45,6 +48,7 @@ fn attribute(text: &str) -> Vec<Seen> {
                 .iter()
                 .map(|c| c.text(text).to_string())
                 .collect(),
+            negated: q.negated,
         })
         .collect()
 }
@@ -354,5 +358,11 @@ fn appositive_roles_after_the_name() {
 #[test]
 fn stance_from_reported_states_and_threats() {
     let text = "The agency said it was “deeply alarmed” by the reports.\nThe rebels vowed to retaliate.\nThe mayor did not respond to requests for comment.\nCharity boss lied to trustees, court told";
+    insta::assert_json_snapshot!(attribute(text));
+}
+
+#[test]
+fn negated_reports_are_marked() {
+    let text = "The minister did not say whether troops would be withdrawn.\nPolice don't believe the fire was arson.\nThe mayor has never claimed the plan was cheap.";
     insta::assert_json_snapshot!(attribute(text));
 }

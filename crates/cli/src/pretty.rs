@@ -169,6 +169,10 @@ fn write_quote(
     let _ = writeln!(out, "{number:>3}. {who}");
 
     let mut line = format!("{} · {}", palette.stance(quote.stance), quote.kind);
+    if quote.negated {
+        // "did not say whether …": what follows is what the speaker did not say.
+        line.push_str(" · NEGATED");
+    }
     if let Some(cue) = &quote.cue {
         let _ = write!(line, " · cue “{}”", one_line(&cue.text));
     }
@@ -379,6 +383,7 @@ mod tests {
                 contents: vec![span("We counted\nat least 12 ships")],
                 stance: "assert",
                 confidence: 0.9,
+                negated: false,
                 quantities: vec!["n1".into()],
             }],
             quantities: vec![QuantityJson {

@@ -107,7 +107,7 @@ fn schema_rejects_what_the_contract_forbids() {
         "id": "x", "text_length": 3, "sentences": [{"start": 0, "end": 3}],
         "quotes": [{"id": "q1", "kind": "direct", "cue": null, "sources": [], "speaker": null,
                     "contents": [{"start": 0, "end": 3, "text": "abc"}], "stance": "assert",
-                    "confidence": 0.5, "quantities": []}],
+                    "confidence": 0.5, "negated": false, "quantities": []}],
         "quantities": [], "entities": []
     });
     assert_valid(&schema, &doc);

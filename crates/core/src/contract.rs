@@ -43,6 +43,8 @@ pub struct QuoteJson {
     pub contents: Vec<TextSpan>,
     pub stance: &'static str,
     pub confidence: f32,
+    /// The speaker did not say or hold the content ("did not say whether …").
+    pub negated: bool,
     /// Ids of the quantities inside this quote's contents.
     pub quantities: Vec<String>,
 }
@@ -178,6 +180,7 @@ impl<'a> Converter<'a> {
             contents: quote.contents.iter().map(|&c| self.text_span(c)).collect(),
             stance: quote.stance.as_str(),
             confidence: quote.confidence,
+            negated: quote.negated,
             quantities: quantity_ids,
         }
     }

@@ -174,6 +174,10 @@ pub struct Quote {
     pub contents: Vec<Span>,
     pub stance: Stance,
     pub confidence: f32,
+    /// The report is negated ("did not say whether …", "do not believe the fire was arson"):
+    /// the speaker did not say or hold the content.
+    #[serde(default)]
+    pub negated: bool,
 }
 
 /// How a number is hedged.
@@ -295,6 +299,7 @@ mod tests {
             contents,
             stance: Stance::Assert,
             confidence: 1.0,
+            negated: false,
         }
     }
 

@@ -953,6 +953,14 @@ impl<'a> Scan<'a> {
                                 continue;
                             }
                         }
+                        // "Sofia Lind", "Charlotte Evans": a town that is also a given name,
+                        // followed by a word that can only be a surname.
+                        if self.is_surname_place(unit) && is_surname_word(next, self.text) {
+                            let end = self.person_run(units, i + 1, false).max(i + 2);
+                            self.person(units, i, end, context.paragraph);
+                            i = end;
+                            continue;
+                        }
                     }
                     if let Some(found) = self.gaz_found(id, unit.span, context.paragraph) {
                         self.found.push(found);
@@ -1499,6 +1507,25 @@ fn possessive_names(units: &mut [Unit]) {
             next.kind = Kind::Cap(head);
         }
     }
+}
+
+/// A capitalised word that can only be a surname after a given name: unknown, not a title,
+/// organisation, place, descriptive or event word, not a plural ("Dallas Cowboys") and not
+/// hyphenated ("Paris Saint-Germain").
+fn is_surname_word(unit: &Unit, text: &str) -> bool {
+    let Kind::Cap(c) = unit.kind else {
+        return false;
+    };
+    let word = unit.span.text(text);
+    c.title.is_none()
+        && !c.function
+        && !c.org
+        && !c.common
+        && !c.all_caps
+        && !c.descriptive
+        && matches!(c.learned, None | Some(NameClass::Person))
+        && !word.ends_with('s')
+        && !word.contains('-')
 }
 
 /// The label of a run of two or more unknown capitalised words that GUM's names classify: an

@@ -290,6 +290,16 @@ pub(crate) fn title_word(lower: &str) -> Option<TitleWord> {
             | "supt."
             | "cpl."
             | "pvt."
+            | "inspector"
+            | "insp."
+            | "detective"
+            | "det."
+            | "constable"
+            | "superintendent"
+            | "sheriff"
+            | "councillor"
+            | "councilor"
+            | "coach"
     );
     if core {
         return Some(TitleWord::Core);

@@ -60,6 +60,7 @@ mod tests {
             contents: vec![at("“Ça va,”")],
             stance: Stance::Assert,
             confidence: 0.9,
+            negated: false,
         };
         let predicted = predictions_from_quotes(&[quote], text);
         assert_eq!(

@@ -95,6 +95,8 @@ pub struct QuoteRow {
     pub speaker_country: Option<String>,
     pub stance: String,
     pub confidence: f32,
+    /// The speaker did not say or hold the content.
+    pub negated: bool,
     pub cue: Option<SpanRow>,
     pub sources: Vec<SpanRow>,
     pub contents: Vec<SpanRow>,
@@ -370,7 +372,7 @@ fn quote_query(filter: &QuoteFilter) -> Result<(String, Vec<Value>, Option<usize
         "SELECT q.key, d.id, q.ordinal, d.published, coalesce(d.site, d.source), d.url, \
          d.title, d.cluster_id, q.kind, q.speaker_name, q.speaker_role, q.speaker_affiliation, \
          q.speaker_kind, q.speaker_country, q.stance, q.confidence, q.cue_start, q.cue_end, \
-         q.cue_text, q.content, q.quantities \
+         q.cue_text, q.content, q.quantities, q.negated \
          FROM quotes q JOIN documents d ON d.key = q.doc {where_clause} \
          ORDER BY d.published_day DESC NULLS LAST, d.id, q.ordinal {limit}"
     );
@@ -876,7 +878,8 @@ impl Ledger {
             .conn
             .prepare_cached(
                 "SELECT key, kind, cue_start, cue_end, stance, confidence, speaker_name, \
-                 speaker_role, speaker_affiliation FROM quotes WHERE doc = ?1 ORDER BY ordinal",
+                 speaker_role, speaker_affiliation, negated FROM quotes WHERE doc = ?1 \
+                 ORDER BY ordinal",
             )?
             .query_map([key], |r| {
                 let kind: String = r.get(1)?;
@@ -903,6 +906,7 @@ impl Ledger {
                         contents: Vec::new(),
                         stance: Stance::parse(&stance).unwrap_or(Stance::Other),
                         confidence: r.get::<_, f64>(5)? as f32,
+                        negated: r.get(9)?,
                     },
                 ))
             })?
@@ -977,6 +981,7 @@ fn quote_row(r: &Row<'_>) -> rusqlite::Result<QuoteRow> {
         speaker_country: r.get(13)?,
         stance: r.get(14)?,
         confidence: r.get::<_, f64>(15)? as f32,
+        negated: r.get(21)?,
         cue,
         sources: Vec::new(),
         contents: Vec::new(),

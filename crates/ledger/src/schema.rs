@@ -27,7 +27,7 @@ const MIGRATIONS: &[Migration] = &[
         then: Some(mark_nominal_speakers),
     },
     Migration {
-        sql: include_str!("../migrations/003_ranges.sql"),
+        sql: include_str!("../migrations/003_ranges_and_negation.sql"),
         then: None,
     },
 ];

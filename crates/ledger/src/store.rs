@@ -546,8 +546,8 @@ fn insert_analysis(tx: &Connection, key: i64, p: &Prepared) -> rusqlite::Result<
     let mut quote = tx.prepare_cached(
         "INSERT INTO quotes (doc, ordinal, kind, cue_start, cue_end, cue_text, stance, confidence, \
          speaker_name, speaker_role, speaker_affiliation, speaker_kind, speaker_country, \
-         speaker_actor, content, quantities) \
-         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16)",
+         speaker_actor, content, quantities, negated) \
+         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16, ?17)",
     )?;
     let mut source = tx.prepare_cached(
         "INSERT INTO quote_sources (quote, ordinal, char_start, char_end, text) \
@@ -586,6 +586,7 @@ fn insert_analysis(tx: &Connection, key: i64, p: &Prepared) -> rusqlite::Result<
             facts.and_then(|f| f.actor.as_deref()),
             joined.join(SEGMENT_SEPARATOR),
             numbers,
+            q.negated,
         ])?;
         let quote_key = tx.last_insert_rowid();
         quote_keys.push(quote_key);

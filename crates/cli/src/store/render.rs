@@ -92,11 +92,13 @@ pub fn quotes(
                     .as_ref()
                     .map(|c| format!(" — {:?}", c.text))
                     .unwrap_or_default();
+                let negated = if row.negated { " (NEGATED)" } else { "" };
                 writeln!(
                     out,
-                    "  {} {}{}",
+                    "  {} {}{}{}",
                     bold(terminal, &who),
                     row.stance.to_uppercase(),
+                    negated,
                     cue
                 )?;
                 writeln!(out, "  “{}”", shorten(&row.content, CONTENT_CHARS))?;
