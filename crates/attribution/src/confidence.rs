@@ -21,8 +21,8 @@
 //! ```
 //!
 //! Measured that way, threshold 0.35 (quotations always kept, see [`crate::kept`]) moves held-out
-//! quote F1 from 0.745 to 0.763 (@0.3) and 0.708 to 0.728 (@0.8): precision 0.775 → 0.834 for
-//! recall 0.717 → 0.703. What helps most is
+//! quote F1 from 0.746 to 0.762 (@0.3) and 0.708 to 0.726 (@0.8): precision 0.783 → 0.842 for
+//! recall 0.712 → 0.697. What helps most is
 //! where an attribution sits among the others: a report nested inside another's content is
 //! often not annotated as one of its own. The shipped model learns from the shipped tagger's
 //! output on the articles that tagger was trained on, so it trusts tagger cues somewhat more

@@ -93,8 +93,18 @@ impl Context<'_> {
     /// guessed from the spelling of its last word so the verb rules treat it like a lexicon verb.
     fn tagged_cue_at(&self, at: usize) -> Option<CueMatch> {
         let proposed = &self.tagged.proposed;
-        let index = proposed.partition_point(|&(start, _)| start < at);
-        let &(start, end) = proposed.get(index)?;
+        // The run holding `at`: the last one starting at or before it.
+        let index = proposed
+            .partition_point(|&(start, _)| start <= at)
+            .checked_sub(1)?;
+        let &(run_start, run_end) = proposed.get(index)?;
+        // Auxiliaries, adverbs and prepositions at a run's edges ("were called", "already
+        // raised", "frank about") are not the cue; a run of nothing else is none.
+        let start = (run_start..run_end).find(|&i| !self.is_function_word(i))?;
+        let end = (start..run_end)
+            .rev()
+            .find(|&i| !self.is_function_word(i))?
+            + 1;
         if start != at {
             return None;
         }
@@ -402,6 +412,50 @@ impl Context<'_> {
     }
 
     /// The token before `at`, looking past "not"/"n't".
+    fn end_before_main_verb(&self, found: &mut Found, from: usize, end: usize) {
+        let Some(cut) = (from..end)
+            .find(|&i| self.is_comma(i) && self.is_finite_cue(i + 1) && !self.inside_quote(i))
+        else {
+            return;
+        };
+        let Some(limit) = self.token(cut).map(|t| t.span.start) else {
+            return;
+        };
+        found.contents.retain(|c| c.start < limit);
+        for content in &mut found.contents {
+            content.end = content.end.min(limit);
+        }
+    }
+
+    /// A preposition that opens an adjunct, not "at least"/"at most" before a number.
+    fn opens_adjunct(&self, at: usize) -> bool {
+        contains(PREPOSITIONS, self.word(at))
+            && !(self.word(at) == "at" && matches!(self.word(at + 1), "least" | "most"))
+    }
+
+    /// Whether tokens `start..end` hold a pronoun or a person or organisation name.
+    fn names_speaker_within(&self, start: usize, end: usize) -> bool {
+        (start..end).any(|i| contains(words::PRONOUNS, self.word(i)))
+            || self.names_speaker(start, end)
+    }
+
+    /// "local media, citing security sources, said …": the comma at `comma` closes a participle
+    /// phrase, so the subject came before it and nothing after the verb is its source.
+    fn closes_participle_phrase(&self, comma: usize) -> bool {
+        let floor = comma.saturating_sub(12);
+        (floor..comma)
+            .rev()
+            .find(|&i| self.is_comma(i))
+            .is_some_and(|open| {
+                let word = self.word(open + 1);
+                word.len() > 4 && word.ends_with("ing")
+            })
+    }
+
+    fn is_function_word(&self, index: usize) -> bool {
+        contains(words::BETWEEN_SOURCE_AND_CUE, self.word(index))
+    }
+
     /// "did not say", "doesn't believe", "has never claimed", "did not immediately respond".
     fn is_negated(&self, cue_start: usize) -> bool {
         (1..=3)
@@ -552,7 +606,7 @@ impl Context<'_> {
             return None;
         }
         let asked = self.asked_question(sentence, cue_start, cue_end, cue);
-        let found = match cue.class {
+        let mut found = match cue.class {
             _ if asked.is_some() => asked,
             CueClass::According => self.according_to(sentence, cue_start, cue_end),
             CueClass::Noun => self.noun_cue(sentence, cue_start, cue_end),
@@ -570,7 +624,23 @@ impl Context<'_> {
         if found.source.is_some_and(|s| self.is_bare_determiner(s)) {
             return None;
         }
+        // "In a statement posted on its website, …": a prepositional phrase naming nobody is an
+        // adjunct, not a source; "For months, Obama …" keeps the name after the comma.
+        if let Some((start, end)) = found.source {
+            if self.opens_adjunct(start) {
+                match (start..end).rev().find(|&i| self.is_comma(i)) {
+                    Some(comma) if comma + 1 < end => found.source = Some((comma + 1, end)),
+                    _ if !self.names_speaker_within(start, end) => return None,
+                    _ => {}
+                }
+            }
+        }
         let mut found = self.raise_subject(found, cue_start, cue_end, cue);
+        // "Local media, citing security sources, said …": a participle phrase inside the subject
+        // ends where the main verb takes over.
+        if cue.form == VerbForm::Gerund {
+            self.end_before_main_verb(&mut found, cue_end, sentence.tokens.1);
+        }
         // "Charity boss lied to trustees, court told": a headline's "X told" ending the
         // sentence is a passive whose subject heard the report.
         let ends_sentence = (cue_end..sentence.tokens.1)
@@ -1016,7 +1086,8 @@ impl Context<'_> {
         let (start, end) = sentence.tokens;
         let inverted = (cue_start > start
             && self.is_boundary_before(cue_start - 1)
-            && self.can_invert(start, cue_start, cue))
+            && self.can_invert(start, cue_start, cue)
+            && !self.closes_participle_phrase(cue_start - 1))
         .then(|| self.noun_phrase_forward(cue_end, end))
         // "…, Colonel Ivan Petrov, a spokesman, said in a video address": a phrase opening with
         // a preposition is an adjunct, never the source.
@@ -1137,6 +1208,7 @@ impl Context<'_> {
                         .is_some_and(|t| !starts_upper(self.text, t)))
                 && self.continues_parenthetical(resume + 1)
                 && !(source.0 >= cue_end && self.opens_appositive(resume + 1))
+                && !self.opens_adjunct(resume + 1)
             {
                 // `Overall, she said, the party is divided.`: the report wraps around its attribution.
                 // But after `said Ingrid Solberg,` a noun phrase is her appositive ("the director"),
@@ -1320,11 +1392,42 @@ impl Context<'_> {
                 return Some(region.segments.clone());
             }
         }
+        let start = self.after_dateline(start, boundary);
         if boundary <= start {
             return None;
         }
         let span = self.span_of(start, boundary);
         (!span.is_empty()).then(|| vec![span])
+    }
+
+    /// "HARWICK — …", "KYIV, March 4 (Reuters) - …": a wire dateline opening the sentence is
+    /// the writer's, not part of the report; returns where the sentence proper starts.
+    fn after_dateline(&self, start: usize, limit: usize) -> usize {
+        let shouted = |i: usize| {
+            self.token(i).is_some_and(|t| {
+                let word = t.span.text(self.text);
+                t.kind == TokenKind::Word
+                    && word.chars().filter(|c| c.is_alphabetic()).count() >= 2
+                    && !word.chars().any(char::is_lowercase)
+            })
+        };
+        if !shouted(start) {
+            return start;
+        }
+        let window = limit.min(start + 12);
+        (start + 1..window)
+            .find(|&i| matches!(self.word(i), "—" | "–" | "-" | "--"))
+            .filter(|&dash| {
+                // Only place words, a date and an agency in brackets come before the dash.
+                (start..dash).all(|i| {
+                    shouted(i)
+                        || matches!(self.word(i), "," | "(" | ")" | ".")
+                        || self.token(i).is_some_and(|t| {
+                            t.kind == TokenKind::Number || starts_upper(self.text, t)
+                        })
+                })
+            })
+            .map_or(start, |dash| dash + 1)
     }
 
     /// `X said (that) …`, `X told reporters …`, `X said:` + quote in the next paragraph.
@@ -2292,10 +2395,11 @@ const GERUND_OPENERS: &[&str] = &[
 ];
 
 /// Forms of "be" that make a participle passive.
-/// Prepositions that open adjuncts after a verb ("said in a video address").
+/// Prepositions that open adjuncts ("said in a video address", "In a statement, …") and never a
+/// speaker's noun phrase ("about" and "over" are left out: "about 40% of voters say").
 const PREPOSITIONS: &[&str] = &[
-    "in", "on", "at", "during", "from", "to", "with", "for", "by", "after", "before", "about",
-    "through", "via", "over", "into", "outside", "inside",
+    "in", "on", "at", "during", "from", "to", "with", "for", "by", "after", "before", "through",
+    "via", "into", "outside", "inside", "under", "since",
 ];
 
 const BE_FORMS: &[&str] = &["is", "was", "are", "were", "be", "been", "being", "'s"];

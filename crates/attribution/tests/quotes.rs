@@ -366,3 +366,9 @@ fn negated_reports_are_marked() {
     let text = "The minister did not say whether troops would be withdrawn.\nPolice don't believe the fire was arson.\nThe mayor has never claimed the plan was cheap.";
     insta::assert_json_snapshot!(attribute(text));
 }
+
+#[test]
+fn datelines_adjuncts_and_participle_phrases_stay_out() {
+    let text = "HARWICK — A man was stabbed outside a pub on Friday, police said.\n“He has no shame,” Caldwell said, to jeers from the opposition benches.\nIn a statement posted on its website, the embassy said the move was “a provocation.”\nLocal media, citing security sources, said the case involved Norland.";
+    insta::assert_json_snapshot!(attribute(text));
+}
