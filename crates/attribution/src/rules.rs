@@ -2217,6 +2217,13 @@ impl Context<'_> {
                 return Stance::Concern;
             }
         }
+        // "“I would urge anyone who saw it to come forward,” she said": a quotation that opens
+        // with its own performative verb says what the speech act is.
+        if cue.stance == Stance::Assert && cue.class == CueClass::Speech {
+            if let Some(stance) = self.performative_stance(found) {
+                return stance;
+            }
+        }
         // "vowed to retaliate": a promise of harm is a warning.
         if matches!(cue.lemma, "vow" | "pledge" | "promise" | "swear") {
             let words = opening();
@@ -2225,6 +2232,29 @@ impl Context<'_> {
             }
         }
         cue.stance
+    }
+
+    /// The stance of "I urge …", "We would strongly condemn …", "I deny …" opening the content.
+    fn performative_stance(&self, found: &Found) -> Option<Stance> {
+        let first = found.contents.first()?;
+        let mut at = self.first_token_at_or_after(first.start);
+        while self.token(at).is_some_and(is_quote) {
+            at += 1;
+        }
+        if !matches!(self.word(at), "i" | "we") {
+            return None;
+        }
+        at += 1;
+        while matches!(
+            self.word(at),
+            "would" | "must" | "strongly" | "again" | "also" | "firmly" | "therefore" | "now"
+        ) {
+            at += 1;
+        }
+        let words = self.words.slice(at, at + MAX_CUE_TOKENS);
+        let cue = self.lexicon.cue_at(&words)?;
+        (cue.form == VerbForm::Base && !matches!(cue.stance, Stance::Assert | Stance::Other))
+            .then_some(cue.stance)
     }
 
     fn kind_of(&self, contents: &[Span]) -> QuoteKind {
@@ -2293,7 +2323,7 @@ const QUESTION_WORDS: &[&str] = &[
 ];
 
 /// Cues that report only with a clause, quote or colon after them (see `lacks_reported_clause`).
-const CLAUSE_ONLY_CUES: &[&str] = &["continue", "prove", "release"];
+const CLAUSE_ONLY_CUES: &[&str] = &["continue", "prove", "release", "go on"];
 
 /// Headline labels that introduce a story, not a speaker ("The Latest: …").
 const EDITORIAL_LABELS: &[&str] = &[

@@ -372,3 +372,9 @@ fn datelines_adjuncts_and_participle_phrases_stay_out() {
     let text = "HARWICK — A man was stabbed outside a pub on Friday, police said.\n“He has no shame,” Caldwell said, to jeers from the opposition benches.\nIn a statement posted on its website, the embassy said the move was “a provocation.”\nLocal media, citing security sources, said the case involved Norland.";
     insta::assert_json_snapshot!(attribute(text));
 }
+
+#[test]
+fn stance_from_a_performative_opening_and_going_on() {
+    let text = "“I would urge anyone who saw the attack to come forward,” she said.\nHe went on: “We will not give up.”\nThe talks went on for hours.\n“We deny any involvement,” the ministry said.";
+    insta::assert_json_snapshot!(attribute(text));
+}
