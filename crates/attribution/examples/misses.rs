@@ -11,7 +11,7 @@ use claimgraph_core::Analysis;
 use claimgraph_entities::EntityRecognizer;
 use claimgraph_eval::{predictions_from_quotes, read_polnear, AnnotatorChoice, CharSpan};
 use claimgraph_lexicon::Lexicon;
-use claimgraph_tagger::{is_holdout_article, normalize_word, CueTagger, TagInput};
+use claimgraph_tagger::{normalize_word, CueTagger, TagInput};
 use std::collections::{BTreeMap, BTreeSet};
 use std::path::PathBuf;
 
@@ -19,15 +19,21 @@ fn chars_of(spans: &[CharSpan]) -> BTreeSet<usize> {
     spans.iter().flat_map(|s| s.start..s.end).collect()
 }
 
+#[path = "support/args.rs"]
+mod args;
+#[path = "support/holdout.rs"]
+mod holdout;
+
+use args::Args;
+
+/// Flags followed by a value.
+const VALUED: &[&str] = &["--show", "--cause"];
+
 fn main() -> Result<(), Box<dyn std::error::Error>> {
-    let args: Vec<String> = std::env::args().skip(1).collect();
-    let value = |flag: &str| {
-        args.iter()
-            .position(|a| a == flag)
-            .and_then(|i| args.get(i + 1))
-    };
-    let has = |flag: &str| args.iter().any(|a| a == flag);
-    let Some(gold) = args.first() else {
+    let args = Args::from_env();
+    let value = |flag: &str| args.value(flag);
+    let has = |flag: &str| args.has(flag);
+    let Some(gold) = args.positional(VALUED).first().copied() else {
         eprintln!(
             "usage: misses GOLD.jsonl [--holdout|--not-holdout] [--show N] [--cause NAME] [--spurious]"
         );
@@ -40,12 +46,7 @@ fn main() -> Result<(), Box<dyn std::error::Error>> {
     let lexicon = Lexicon::shipped();
     let tagger = CueTagger::shipped()?;
     let mut docs = AnnotatorChoice::First.select(read_polnear(&PathBuf::from(gold))?);
-    if has("--holdout") {
-        docs.retain(|d| is_holdout_article(&d.article));
-    }
-    if has("--not-holdout") {
-        docs.retain(|d| !is_holdout_article(&d.article));
-    }
+    holdout::select(&args, &mut docs);
     let mut counts: BTreeMap<&str, usize> = BTreeMap::new();
     let mut cue_words: BTreeMap<&str, BTreeMap<String, usize>> = BTreeMap::new();
     let mut shown: BTreeMap<&str, usize> = BTreeMap::new();

@@ -8,20 +8,26 @@ use claimgraph_attribution::Attributor;
 use claimgraph_core::Analysis;
 use claimgraph_entities::EntityRecognizer;
 use claimgraph_eval::{predictions_from_quotes, read_polnear, score_attribution, AnnotatorChoice};
-use claimgraph_tagger::{is_holdout_article, CueTagger};
+use claimgraph_tagger::CueTagger;
 use std::io::BufRead;
 use std::path::PathBuf;
 use std::time::Instant;
 
+#[path = "support/args.rs"]
+mod args;
+#[path = "support/holdout.rs"]
+mod holdout;
+
+use args::Args;
+
+/// Flags followed by a value.
+const VALUED: &[&str] = &["--model", "--threshold", "--veto", "--bench"];
+
 fn main() -> Result<(), Box<dyn std::error::Error>> {
-    let args: Vec<String> = std::env::args().skip(1).collect();
-    let value = |flag: &str| {
-        args.iter()
-            .position(|a| a == flag)
-            .and_then(|i| args.get(i + 1))
-    };
-    let has = |flag: &str| args.iter().any(|a| a == flag);
-    let Some(gold) = args.first() else {
+    let args = Args::from_env();
+    let value = |flag: &str| args.value(flag);
+    let has = |flag: &str| args.has(flag);
+    let Some(gold) = args.positional(VALUED).first().copied() else {
         eprintln!("usage: score GOLD.jsonl [--model FILE] [--threshold P] [--veto P] [--no-tagger] [--no-scorer] [--holdout|--not-holdout] [--bench FILE]");
         std::process::exit(2);
     };
@@ -52,12 +58,7 @@ fn main() -> Result<(), Box<dyn std::error::Error>> {
         (analysis, quotes)
     };
     let mut docs = AnnotatorChoice::First.select(read_polnear(&PathBuf::from(gold))?);
-    if has("--holdout") {
-        docs.retain(|d| is_holdout_article(&d.article));
-    }
-    if has("--not-holdout") {
-        docs.retain(|d| !is_holdout_article(&d.article));
-    }
+    holdout::select(&args, &mut docs);
     let predictions: Vec<_> = docs
         .iter()
         .map(|d| predictions_from_quotes(&analyze(&d.text).1, &d.text))

@@ -23,32 +23,20 @@ use claimgraph_tagger::train::{Example, Options};
 use claimgraph_tagger::{is_holdout_article, Classifier, CueTagger};
 use std::path::PathBuf;
 
+#[path = "support/args.rs"]
+mod args;
+
+use args::Args;
+
 fn main() -> Result<(), Box<dyn std::error::Error>> {
-    let args: Vec<String> = std::env::args().skip(1).collect();
-    let value = |flag: &str| {
-        args.iter()
-            .position(|a| a == flag)
-            .and_then(|i| args.get(i + 1))
-    };
-    let positional: Vec<&String> = args
-        .iter()
-        .enumerate()
-        .filter(|(i, a)| {
-            !a.starts_with("--")
-                && !i.checked_sub(1).and_then(|p| args.get(p)).is_some_and(|p| {
-                    matches!(
-                        p.as_str(),
-                        "--tagger" | "--threshold" | "--tagger-threshold"
-                    )
-                })
-        })
-        .map(|(_, a)| a)
-        .collect();
+    let args = Args::from_env();
+    let value = |flag: &str| args.value(flag);
+    let positional = args.positional(&["--tagger", "--threshold", "--tagger-threshold"]);
     let (Some(train), Some(out)) = (positional.first(), positional.get(1)) else {
         eprintln!("usage: train_confidence TRAIN.jsonl OUT.bin [--holdout] [--tagger FILE] [--tagger-threshold P] [--threshold P]");
         std::process::exit(2);
     };
-    let holdout = args.iter().any(|a| a == "--holdout");
+    let holdout = args.has("--holdout");
     let mut tagger = match value("--tagger") {
         Some(path) => CueTagger::from_bytes(&std::fs::read(path)?)?,
         None => CueTagger::shipped()?,

@@ -324,13 +324,8 @@ fn affiliation_before(context: &Context, role_start: usize) -> Option<String> {
         end -= 1;
     }
     let offset = context.analysis.tokens.get(end.checked_sub(1)?)?.span.end;
-    let entities = &context.analysis.entities;
-    // Entities are in document order; those ending here start at most a few names before.
-    let upto = entities.partition_point(|e| e.span.start < offset);
-    entities
-        .get(..upto)?
-        .iter()
-        .rev()
+    // Those ending here start at most a few names before.
+    entities_before(context, offset)
         .take(8)
         .find(|e| {
             e.span.end == offset
@@ -640,17 +635,23 @@ fn company_antecedent(context: &Context, mention: &[&str], before: usize) -> Opt
     if !starts_with_definite(mention) || mention.len() > 4 || !COMPANY_NOUNS.contains(head) {
         return None;
     }
-    let entities = &context.analysis.entities;
-    // Entities are in document order: start the backward walk at the mention, so long
-    // documents stay linear.
-    let earlier = entities.partition_point(|e| e.span.start < before);
-    let named = entities
-        .get(..earlier)?
-        .iter()
-        .rev()
-        // The gazetteer's organisations are public bodies, parties and agencies, not companies.
+    // The gazetteer's organisations are public bodies, parties and agencies, not companies.
+    let named = entities_before(context, before)
         .find(|e| e.label == EntityLabel::Org && e.actor.is_none() && e.span.end <= before)?;
-    Some(Resolved {
+    Some(organisation_speaker(named))
+}
+
+/// The document's entities starting before byte `offset`, nearest first. Entities are in
+/// document order, so the walk starts at `offset` and long documents stay linear.
+fn entities_before<'c>(context: &Context<'c>, offset: usize) -> impl Iterator<Item = &'c Entity> {
+    let entities = &context.analysis.entities;
+    let before = entities.partition_point(|e| e.span.start < offset);
+    entities.get(..before).unwrap_or(&[]).iter().rev()
+}
+
+/// An organisation entity as the speaker it names.
+fn organisation_speaker(named: &Entity) -> Resolved {
+    Resolved {
         speaker: Speaker {
             name: named.canonical.clone(),
             role: None,
@@ -660,7 +661,7 @@ fn company_antecedent(context: &Context, mention: &[&str], before: usize) -> Opt
         is_organisation: true,
         paragraph: 0,
         anchor: 0,
-    })
+    }
 }
 
 fn starts_with_definite(mention: &[&str]) -> bool {
@@ -808,13 +809,8 @@ fn person_before(
     if !matches!(pronoun, "he" | "she") {
         return None;
     }
-    let entities = &context.analysis.entities;
     // Walk back from the pronoun only as far as `after`, so long documents stay linear.
-    let before = entities.partition_point(|e| e.span.start < offset);
-    let person = entities
-        .get(..before)?
-        .iter()
-        .rev()
+    let person = entities_before(context, offset)
         .take_while(|e| e.span.start > after)
         .find(|e| {
             e.label == EntityLabel::Person
@@ -843,25 +839,10 @@ fn person_before(
 
 /// The latest organisation named between byte `after` and `offset`.
 fn organisation_before(context: &Context, offset: usize, after: usize) -> Option<Resolved> {
-    let entities = &context.analysis.entities;
-    let before = entities.partition_point(|e| e.span.start < offset);
-    let named = entities
-        .get(..before)?
-        .iter()
-        .rev()
+    entities_before(context, offset)
         .take_while(|e| e.span.start > after)
-        .find(|e| e.label == EntityLabel::Org && e.span.end <= offset)?;
-    Some(Resolved {
-        speaker: Speaker {
-            name: named.canonical.clone(),
-            role: None,
-            affiliation: named.country.clone().filter(|c| *c != named.canonical),
-        },
-        is_person: false,
-        is_organisation: true,
-        paragraph: 0,
-        anchor: 0,
-    })
+        .find(|e| e.label == EntityLabel::Org && e.span.end <= offset)
+        .map(organisation_speaker)
 }
 
 /// "San Jose-based", "London-born", "Kyiv-led": a name joined to a participle describes
