@@ -21,8 +21,8 @@
 //! ```
 //!
 //! Measured that way, threshold 0.35 (quotations always kept, see [`crate::kept`]) moves held-out
-//! quote F1 from 0.746 to 0.762 (@0.3) and 0.708 to 0.726 (@0.8): precision 0.783 → 0.842 for
-//! recall 0.712 → 0.697. What helps most is
+//! quote F1 from 0.746 to 0.761 (@0.3) and 0.709 to 0.725 (@0.8): precision 0.784 → 0.839 for
+//! recall 0.713 → 0.696. What helps most is
 //! where an attribution sits among the others: a report nested inside another's content is
 //! often not annotated as one of its own. The shipped model learns from the shipped tagger's
 //! output on the articles that tagger was trained on, so it trusts tagger cues somewhat more

@@ -427,6 +427,24 @@ impl Context<'_> {
         }
     }
 
+    /// Whether token `at` starts a verb phrase of the sentence's subject ("but did not give …",
+    /// "and declined to elaborate", "but added that …").
+    fn continues_the_subject(&self, at: usize) -> bool {
+        matches!(
+            self.word(at),
+            "did"
+                | "didn't"
+                | "does"
+                | "doesn't"
+                | "declined"
+                | "refused"
+                | "gave"
+                | "offered"
+                | "provided"
+                | "stopped"
+        ) || self.is_finite_cue(at)
+    }
+
     /// A preposition that opens an adjunct, not "at least"/"at most" before a number.
     fn opens_adjunct(&self, at: usize) -> bool {
         contains(PREPOSITIONS, self.word(at))
@@ -2060,11 +2078,15 @@ impl Context<'_> {
         {
             last -= 1;
         }
-        // "X warned Y, according to a statement": the according-to phrase is its own attribution.
-        if let Some(according) = (from..last).find(|&i| {
-            self.is_comma(i) && self.word(i + 1) == "according" && self.word(i + 2) == "to"
+        // "X warned Y, according to a statement": the according-to phrase is its own attribution;
+        // "said A, but did not give a figure": the writer goes on about the speaker, not with A.
+        if let Some(stop) = (from..last).find(|&i| {
+            self.is_comma(i)
+                && (self.word(i + 1) == "according" && self.word(i + 2) == "to"
+                    || matches!(self.word(i + 1), "but" | "and")
+                        && self.continues_the_subject(i + 2))
         }) {
-            last = according;
+            last = stop;
         }
         if last <= from {
             return None;
@@ -2222,6 +2244,19 @@ impl Context<'_> {
         if cue.stance == Stance::Assert && cue.class == CueClass::Speech {
             if let Some(stance) = self.performative_stance(found) {
                 return stance;
+            }
+        }
+        // "asked the judge to consider a shorter term" is a request, not a question.
+        if cue.lemma == "ask" {
+            let words = opening();
+            let question = words.first().is_some_and(|w| {
+                matches!(
+                    w.as_str(),
+                    "whether" | "if" | "why" | "how" | "what" | "who" | "when" | "where" | "which"
+                )
+            });
+            if !question && words.iter().take(5).any(|w| w == "to") {
+                return Stance::Urge;
             }
         }
         // "vowed to retaliate": a promise of harm is a warning.

@@ -6,7 +6,7 @@
 //! compatible speaker, the way a reader follows a news story.
 
 use crate::rules::{Context, Found, SourceHint};
-use crate::words::{self, contains};
+use crate::words::{self, contains, starts_upper};
 use claimgraph_core::layers::{Entity, EntityLabel, Quote, Speaker};
 use claimgraph_core::Span;
 use claimgraph_lexicon::Lexicon;
@@ -215,7 +215,13 @@ fn person_profiles(context: &Context) -> HashMap<String, Profile> {
             profile.gender = Some(gender);
         }
         if profile.role.is_none() {
-            if let Some((role_start, role)) = role_before(context, first_token) {
+            // "Corvane's chief executive, Alicia Brandt, …": the role may stand before a comma.
+            let before_comma = first_token
+                .checked_sub(1)
+                .filter(|&comma| context.words.get(comma) == ",");
+            if let Some((role_start, role)) = role_before(context, first_token)
+                .or_else(|| before_comma.and_then(|comma| role_before(context, comma)))
+            {
                 profile.role = Some(role);
                 profile.affiliation = affiliation_before(context, role_start);
             } else if let Some((role, affiliation)) =
@@ -320,12 +326,14 @@ fn affiliation_starting_at(context: &Context, at: usize) -> Option<String> {
 /// The country or organisation named right before a role: "Ukrainian President", "China's Foreign Minister".
 fn affiliation_before(context: &Context, role_start: usize) -> Option<String> {
     let mut end = role_start;
-    if end > 0 && context.words.get(end - 1) == "'s" {
+    let possessive = end > 0 && context.words.get(end - 1) == "'s";
+    if possessive {
         end -= 1;
     }
-    let offset = context.analysis.tokens.get(end.checked_sub(1)?)?.span.end;
+    let owner = end.checked_sub(1)?;
+    let offset = context.analysis.tokens.get(owner)?.span.end;
     // Those ending here start at most a few names before.
-    entities_before(context, offset)
+    let named = entities_before(context, offset)
         .take(8)
         .find(|e| {
             e.span.end == offset
@@ -334,7 +342,15 @@ fn affiliation_before(context: &Context, role_start: usize) -> Option<String> {
                     EntityLabel::Norp | EntityLabel::Gpe | EntityLabel::Org
                 )
         })
-        .map(affiliation_of)
+        .map(affiliation_of);
+    // "Corvane's chief executive": a capitalised owner names the employer even when the entity
+    // layer did not classify it.
+    named.or_else(|| {
+        let token = context.analysis.tokens.get(owner)?;
+        (possessive && starts_upper(context.text, token))
+            .then(|| token.span.text(context.text).to_string())
+            .filter(|name| !contains(words::DETERMINERS, &name.to_lowercase()))
+    })
 }
 
 fn affiliation_of(entity: &Entity) -> String {
@@ -368,6 +384,20 @@ fn resolve_mention(
             antecedent_end,
             paragraph,
         );
+    }
+    // "The Italian added …", "the 38-year-old said …": an epithet for the person last quoted.
+    if is_epithet(context, start, end) {
+        if let Some(person) = history
+            .iter()
+            .rev()
+            .take_while(|r| paragraph.saturating_sub(r.paragraph) <= ANTECEDENT_PARAGRAPHS)
+            .find(|r| r.is_person)
+        {
+            return Some(Resolved {
+                paragraph,
+                ..person.clone()
+            });
+        }
     }
     let span = context.span_of(start, end);
     let inside: Vec<&Entity> = context
@@ -502,7 +532,9 @@ fn resolve_mention(
             };
         }
     }
-    if let Some(role) = &role_in_mention {
+    // "the spokeswoman" refers back to one already quoted; "a company spokeswoman" is someone new.
+    let indefinite = matches!(mention.first(), Some(&("a" | "an" | "another" | "one")));
+    if let Some(role) = role_in_mention.as_ref().filter(|_| !indefinite) {
         if let Some(earlier) = history
             .iter()
             .rev()
@@ -764,6 +796,34 @@ fn looks_like_a_name(name: &str) -> bool {
         .all(|w| w.chars().next().is_some_and(char::is_uppercase));
     let plural_looking = matches!(words.as_slice(), [single] if single.ends_with('s'));
     !words.is_empty() && capitalised && !plural_looking
+}
+
+/// "the Italian", "the 38-year-old", "the Frenchman": "the" and one word describing a person by
+/// nationality or age.
+fn is_epithet(context: &Context, start: usize, end: usize) -> bool {
+    if end <= start + 1 || end > start + 6 || context.words.get(start) != "the" {
+        return false;
+    }
+    // "38-year-old" may arrive as one token or as "38", "-", "year", "-", "old".
+    let rest = context.words.slice(start + 1, end).concat();
+    let age = rest.ends_with("-year-old")
+        && rest
+            .split('-')
+            .next()
+            .is_some_and(|n| !n.is_empty() && n.chars().all(|c| c.is_ascii_digit()));
+    let span = context.span_of(start + 1, end);
+    let entities = &context.analysis.entities;
+    let at = entities.partition_point(|e| e.span.start < span.start);
+    let nationality = end == start + 2
+        && !rest.ends_with('s')
+        && entities
+            .get(at)
+            .is_some_and(|e| e.label == EntityLabel::Norp && e.span == span);
+    let man = matches!(
+        rest.as_str(),
+        "frenchman" | "englishman" | "dutchman" | "irishman" | "scotsman" | "welshman"
+    );
+    age || nationality || man
 }
 
 /// "St. Columba", "Saint Anselm": in news a school, church or hospital named after a saint,

@@ -378,3 +378,9 @@ fn stance_from_a_performative_opening_and_going_on() {
     let text = "“I would urge anyone who saw the attack to come forward,” she said.\nHe went on: “We will not give up.”\nThe talks went on for hours.\n“We deny any involvement,” the ministry said.";
     insta::assert_json_snapshot!(attribute(text));
 }
+
+#[test]
+fn epithets_roles_before_commas_and_new_spokespeople() {
+    let text = "Rovers manager Paolo Ferrante said talks were advanced. The Italian added that he expected a deal soon.\nCorvane's chief executive, Alicia Brandt, said screens were a gimmick. The 52-year-old said sales would recover.\nThe group's spokesman, Derek Holt, said the school was full. A company spokeswoman said the firm had listened.\nThe barrister, Priya Ramanathan, asked the judge to consider a shorter term.";
+    insta::assert_json_snapshot!(attribute(text));
+}

@@ -450,8 +450,15 @@ impl<'a> Scan<'a> {
             let Some((id, end)) = self.gaz.longest_at(self.text, start) else {
                 continue;
             };
-            // The name must be a whole part ("Ukraine" in "Russia-Ukraine", not "Ukrain-").
-            if end != start + part.len() || end > span.end {
+            // The name must be a whole part ("Ukraine" in "Russia-Ukraine", not "Ukrain-"), and
+            // a person's name there is half of a double-barrelled surname ("Clare Vance-Hughes").
+            if end != start + part.len()
+                || end > span.end
+                || self
+                    .gaz
+                    .name(id)
+                    .is_some_and(|n| n.label == EntityLabel::Person)
+            {
                 continue;
             }
             if let Some(found) = self.gaz_found(id, Span::new(start, end), paragraph) {
@@ -1418,10 +1425,12 @@ impl<'a> Scan<'a> {
     }
 
     /// A famous person's surname alone ("Vance said") refers to someone else the document names
-    /// in full ("Peter Vance"), unless the famous person is also named in full.
+    /// in full ("Peter Vance"), unless the famous person is also named in full. When several
+    /// people of the document share the surname ("Eleanor Vance", her son "Peter Vance", her
+    /// daughter "Clare Vance-Hughes"), it stays a person of that surname, not the famous one.
     fn relink_surname_aliases(&mut self) {
         let text = self.text;
-        // Last word -> the one unlisted person of the document with it.
+        // Last word -> the one unlisted person of the document with it (None: several).
         let mut unlisted: FastMap<&str, Option<usize>> = FastMap::default();
         for (index, found) in self.found.iter().enumerate() {
             if found.label != EntityLabel::Person || found.actor.is_some() {
@@ -1438,6 +1447,12 @@ impl<'a> Scan<'a> {
                 .entry(last)
                 .and_modify(|seen| *seen = None)
                 .or_insert(Some(index));
+            // A double-barrelled surname shares each part with relatives.
+            if last.contains('-') {
+                for part in last.split('-').filter(|p| p.len() > 1) {
+                    unlisted.insert(part, None);
+                }
+            }
         }
         if unlisted.is_empty() {
             return;
@@ -1448,7 +1463,7 @@ impl<'a> Scan<'a> {
             .filter(|f| f.label == EntityLabel::Person && f.span.text(text).contains(' '))
             .filter_map(|f| f.actor.as_deref())
             .collect();
-        let relinks: Vec<(usize, usize)> = self
+        let relinks: Vec<(usize, Option<usize>)> = self
             .found
             .iter()
             .enumerate()
@@ -1459,15 +1474,18 @@ impl<'a> Scan<'a> {
                         .is_some_and(|a| !named_in_full.contains(a))
             })
             .filter_map(|(index, f)| {
-                let person = unlisted.get(f.span.text(text)).copied().flatten()?;
+                let person = unlisted.get(f.span.text(text)).copied()?;
                 Some((index, person))
             })
             .collect();
         for (index, person) in relinks {
-            let Some(person) = self.found.get(person) else {
-                continue;
+            let canonical = match person.and_then(|p| self.found.get(p)) {
+                Some(person) => person.canonical.clone(),
+                None => match self.found.get(index) {
+                    Some(found) => Cow::Borrowed(found.span.text(text)),
+                    None => continue,
+                },
             };
-            let canonical = person.canonical.clone();
             if let Some(found) = self.found.get_mut(index) {
                 found.canonical = canonical;
                 found.country = None;

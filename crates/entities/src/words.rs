@@ -300,6 +300,19 @@ pub(crate) fn title_word(lower: &str) -> Option<TitleWord> {
             | "councillor"
             | "councilor"
             | "coach"
+            | "prosecutor"
+            | "analyst"
+            | "economist"
+            | "lawyer"
+            | "barrister"
+            | "solicitor"
+            | "actress"
+            | "actor"
+            | "striker"
+            | "midfielder"
+            | "defender"
+            | "goalkeeper"
+            | "manager"
     );
     if core {
         return Some(TitleWord::Core);
