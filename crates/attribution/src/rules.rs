@@ -2213,7 +2213,8 @@ impl Context<'_> {
             .iter()
             .any(|p| content.starts_with(p))
         });
-        if no_comment {
+        // "did not comment on reports that …" is no statement either.
+        if no_comment || found.negated && cue.lemma == "comment" {
             return Stance::Other;
         }
         let opening = || {

@@ -99,27 +99,32 @@ struct DocumentFacts {
     reported: Vec<Span>,
     /// Canonical names of the document's places, groups and organisations.
     not_people: std::collections::HashSet<String>,
+    /// Canonical names of the document's places and groups (no organisations).
+    places: std::collections::HashSet<String>,
 }
 
 impl DocumentFacts {
     fn new(context: &Context, found: &[Found]) -> DocumentFacts {
         let reported = crate::confidence::reported_spans(found);
-        let not_people = context
-            .analysis
-            .entities
-            .iter()
-            .filter(|e| {
-                matches!(
-                    e.label,
-                    EntityLabel::Gpe | EntityLabel::Norp | EntityLabel::Org | EntityLabel::Loc
-                )
-            })
-            .map(|e| e.canonical.clone())
-            .collect();
+        let names = |keep: fn(EntityLabel) -> bool| {
+            context
+                .analysis
+                .entities
+                .iter()
+                .filter(|e| keep(e.label))
+                .map(|e| e.canonical.clone())
+                .collect()
+        };
         DocumentFacts {
             profiles: person_profiles(context),
             reported,
-            not_people,
+            not_people: names(|l| {
+                matches!(
+                    l,
+                    EntityLabel::Gpe | EntityLabel::Norp | EntityLabel::Org | EntityLabel::Loc
+                )
+            }),
+            places: names(|l| matches!(l, EntityLabel::Gpe | EntityLabel::Norp | EntityLabel::Loc)),
         }
     }
 
@@ -560,7 +565,21 @@ fn resolve_mention(
             });
         }
     }
-    if let Some(company) = company_antecedent(context, &mention, span.start) {
+    if let Some(company) = company_antecedent(context, &mention, span.start).or_else(|| {
+        // "Veltrix said … The company did not comment": the organisation quoted last, when the
+        // entity layer did not classify it.
+        is_company_mention(&mention)
+            .then(|| {
+                history.iter().rev().find(|r| {
+                    !r.is_person
+                        && looks_like_a_name(&r.speaker.name)
+                        && !facts.places.contains(&r.speaker.name)
+                        && !is_plural_nominal(context.lexicon, &r.speaker.name)
+                })
+            })
+            .flatten()
+            .cloned()
+    }) {
         return Some(Resolved {
             paragraph,
             ..company
@@ -661,16 +680,38 @@ const COMPANY_NOUNS: &[&str] = &[
     "corporation",
 ];
 
+/// "the company", "the US software firm".
+fn is_company_mention(mention: &[&str]) -> bool {
+    starts_with_definite(mention)
+        && mention.len() <= 4
+        && mention
+            .last()
+            .is_some_and(|head| COMPANY_NOUNS.contains(head))
+}
+
 /// "the company", "the US software firm": the latest organisation named before the mention.
 fn company_antecedent(context: &Context, mention: &[&str], before: usize) -> Option<Resolved> {
-    let head = mention.last()?;
-    if !starts_with_definite(mention) || mention.len() > 4 || !COMPANY_NOUNS.contains(head) {
+    if !is_company_mention(mention) {
         return None;
     }
-    // The gazetteer's organisations are public bodies, parties and agencies, not companies.
-    let named = entities_before(context, before)
-        .find(|e| e.label == EntityLabel::Org && e.actor.is_none() && e.span.end <= before)?;
+    // The gazetteer's organisations are public bodies, parties and agencies, not companies; one
+    // named as someone's employer ("Tom Adeyemi of Crestline Securities") is not the story's.
+    let named = entities_before(context, before).find(|e| {
+        e.label == EntityLabel::Org
+            && e.actor.is_none()
+            && e.span.end <= before
+            && !is_employer_mention(context, e)
+    })?;
     Some(organisation_speaker(named))
+}
+
+/// "… of Crestline Securities", "an analyst at Baird": an organisation after "of", "at", "from"
+/// or "with".
+fn is_employer_mention(context: &Context, entity: &Entity) -> bool {
+    let first = token_index_at(context, entity.span.start);
+    first
+        .checked_sub(1)
+        .is_some_and(|before| matches!(context.words.get(before), "of" | "at" | "from" | "with"))
 }
 
 /// The document's entities starting before byte `offset`, nearest first. Entities are in

@@ -384,3 +384,9 @@ fn epithets_roles_before_commas_and_new_spokespeople() {
     let text = "Rovers manager Paolo Ferrante said talks were advanced. The Italian added that he expected a deal soon.\nCorvane's chief executive, Alicia Brandt, said screens were a gimmick. The 52-year-old said sales would recover.\nThe group's spokesman, Derek Holt, said the school was full. A company spokeswoman said the firm had listened.\nThe barrister, Priya Ramanathan, asked the judge to consider a shorter term.";
     insta::assert_json_snapshot!(attribute(text));
 }
+
+#[test]
+fn the_company_is_the_one_quoted_not_an_analysts_employer() {
+    let text = "Veltrix said revenue would fall. Tom Adeyemi of Crestline Securities said he still rated the shares a buy. The company did not comment on reports that it was in talks to buy a rival.";
+    insta::assert_json_snapshot!(attribute(text));
+}
