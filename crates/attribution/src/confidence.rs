@@ -28,7 +28,7 @@
 //! output on the articles that tagger was trained on, so it trusts tagger cues somewhat more
 //! than unseen text warrants.
 
-use crate::rules::{Context, Found, SourceHint};
+use crate::rules::{merge_spans, Context, Found, SourceHint};
 use crate::words::{self, contains};
 use claimgraph_core::layers::{EntityLabel, Quote, QuoteKind};
 use claimgraph_core::Span;
@@ -66,19 +66,12 @@ impl Neighbours {
 
 /// Every attribution's content, merged into disjoint spans in document order.
 pub(crate) fn reported_spans(found: &[Found]) -> Vec<Span> {
-    let mut spans: Vec<Span> = found
-        .iter()
-        .flat_map(|f| f.contents.iter().copied())
-        .collect();
-    spans.sort_by_key(|s| s.start);
-    let mut merged: Vec<Span> = Vec::with_capacity(spans.len());
-    for span in spans {
-        match merged.last_mut() {
-            Some(last) if span.start <= last.end => last.end = last.end.max(span.end),
-            _ => merged.push(span),
-        }
-    }
-    merged
+    merge_spans(
+        found
+            .iter()
+            .flat_map(|f| f.contents.iter().copied())
+            .collect(),
+    )
 }
 
 /// Whether `span` lies inside one of the disjoint, ordered `spans`.
@@ -220,9 +213,10 @@ pub(crate) fn add_speaker_features(context: &Context, quote: &Quote, out: &mut V
     let speaker = match &quote.speaker {
         None => "unresolved",
         Some(speaker) => {
-            let entity = context.analysis.entities.iter().find(|e| {
-                e.canonical == speaker.name && quote.sources.iter().any(|s| s.contains(e.span))
-            });
+            let entity = quote
+                .sources
+                .iter()
+                .find_map(|&s| context.entities_in(s).find(|e| e.canonical == speaker.name));
             match (entity.map(|e| e.label), speaker.role.is_some()) {
                 (Some(EntityLabel::Person), _) => "person",
                 (Some(EntityLabel::Org), _) => "org",
@@ -261,9 +255,9 @@ fn source_shape(context: &Context, found: &Found) -> &'static str {
         }
     }
     let span = context.span_of(start, end);
-    let named = context.analysis.entities.iter().any(|e| {
-        span.contains(e.span) && matches!(e.label, EntityLabel::Person | EntityLabel::Org)
-    });
+    let named = context
+        .entities_in(span)
+        .any(|e| matches!(e.label, EntityLabel::Person | EntityLabel::Org));
     if named {
         return "name";
     }

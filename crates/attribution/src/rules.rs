@@ -9,7 +9,7 @@
 use crate::marks::QuotedRegion;
 use crate::speakers::GivenNames;
 use crate::words::{self, contains, is_quote, is_word, starts_upper, Words};
-use claimgraph_core::layers::{EntityLabel, QuoteKind, Sentence, Stance, Token, TokenKind};
+use claimgraph_core::layers::{Entity, EntityLabel, QuoteKind, Sentence, Stance, Token, TokenKind};
 use claimgraph_core::{Analysis, Span};
 use claimgraph_lexicon::{CueClass, CueMatch, Lexicon, VerbForm};
 use claimgraph_tagger::Tagged;
@@ -56,7 +56,7 @@ const MAX_SOURCE_TOKENS: usize = 12;
 const MAX_CUE_TOKENS: usize = 6;
 const MAX_APPOSITIVE_TOKENS: usize = 40;
 
-impl Context<'_> {
+impl<'a> Context<'a> {
     fn tokens(&self) -> &[Token] {
         &self.analysis.tokens
     }
@@ -73,16 +73,29 @@ impl Context<'_> {
         self.word(index) == ","
     }
 
-    fn region_ending_at(&self, index: usize) -> Option<&QuotedRegion> {
+    fn region_ending_at(&self, index: usize) -> Option<&'a QuotedRegion> {
         let token = self.token(index)?;
-        self.regions.iter().find(|r| r.span().end == token.span.end)
+        self.regions_overlapping(token.span)
+            .find(|r| r.span().end == token.span.end)
     }
 
-    fn region_starting_at(&self, index: usize) -> Option<&QuotedRegion> {
+    fn region_starting_at(&self, index: usize) -> Option<&'a QuotedRegion> {
         let token = self.token(index)?;
-        self.regions
-            .iter()
+        self.regions_overlapping(token.span)
             .find(|r| r.span().start == token.span.start)
+    }
+
+    /// The quoted regions overlapping `span`. Regions are in document order and do not
+    /// overlap, so their ends are ordered too and a binary search finds the first: every
+    /// look-up stays logarithmic on documents with thousands of quotes.
+    fn regions_overlapping(&self, span: Span) -> impl Iterator<Item = &'a QuotedRegion> {
+        let regions: &'a [QuotedRegion] = self.regions;
+        let from = regions.partition_point(|r| r.span().end <= span.start);
+        regions
+            .get(from..)
+            .unwrap_or(&[])
+            .iter()
+            .take_while(move |r| r.span().start < span.end.max(span.start + 1))
     }
 
     fn first_token_at_or_after(&self, offset: usize) -> usize {
@@ -341,14 +354,22 @@ impl Context<'_> {
             return true;
         }
         let span = self.span_of(start, end);
-        self.analysis.entities.iter().any(|e| {
-            span.contains(e.span) && matches!(e.label, EntityLabel::Person | EntityLabel::Org)
-        })
+        self.entities_in(span)
+            .any(|e| matches!(e.label, EntityLabel::Person | EntityLabel::Org))
     }
 
     /// `“A,” she said. “B.”`: a quote that follows its attributed quote in the same paragraph,
     /// with nothing in between, continues it.
     fn attach_following_quotes(&self, found: &mut [Found]) {
+        // Contents as they are before attaching, plus the regions attached on the way: a
+        // region any attribution holds is taken (look-ups by binary search, not by scanning
+        // every attribution, which made long documents quadratic).
+        let mut claimed = merge_spans(
+            found
+                .iter()
+                .flat_map(|f| f.contents.iter().copied())
+                .collect(),
+        );
         for index in 0..found.len() {
             let Some(cue) = found[index].cue else {
                 continue;
@@ -373,15 +394,13 @@ impl Context<'_> {
                 .get(self.regions.partition_point(|r| r.span().start < tail))
             {
                 let gap = self.text.get(tail..region.span().start).unwrap_or("\n");
-                let claimed = found
-                    .iter()
-                    .any(|f| f.contents.iter().any(|c| c.overlaps(region.span())));
+                let taken = overlaps_any(&claimed, region.span());
                 // No-break spaces often separate sentences in web copy.
                 let same_paragraph = gap
                     .chars()
                     .all(|c| c.is_whitespace() && c != '\n' && c != '\r');
                 if !(same_paragraph || self.is_quoted_paragraph(gap, region))
-                    || claimed
+                    || taken
                     || !self.ends_sentence(region.span().end)
                 {
                     break;
@@ -389,6 +408,7 @@ impl Context<'_> {
                 found[index]
                     .contents
                     .extend(region.segments.iter().copied());
+                claimed = merge_spans(claimed.into_iter().chain([region.span()]).collect());
                 tail = region.span().end;
             }
         }
@@ -495,14 +515,22 @@ impl Context<'_> {
         before
     }
 
-    /// A cue inside quoted words is the quoted speaker's, not the article's.
+    /// A cue inside quoted words is the quoted speaker's, not the article's. Regions are in
+    /// document order and do not overlap, so only the last one opening before the token can
+    /// hold it (a binary search: this runs for every token).
     fn inside_quote(&self, index: usize) -> bool {
         self.token(index).is_some_and(|token| {
-            self.regions.iter().any(|r| {
-                r.segments
-                    .iter()
-                    .any(|s| s.start < token.span.start && token.span.end < s.end)
-            })
+            let after = self
+                .regions
+                .partition_point(|r| r.span().start < token.span.start);
+            after
+                .checked_sub(1)
+                .and_then(|i| self.regions.get(i))
+                .is_some_and(|r| {
+                    r.segments
+                        .iter()
+                        .any(|s| s.start < token.span.start && token.span.end < s.end)
+                })
         })
     }
 
@@ -580,6 +608,19 @@ impl Context<'_> {
     }
 
     /// The span from token `start` to token `end` (exclusive).
+    /// The entities inside `span`, found by binary search (entities are in document order), so
+    /// per-mention look-ups stay linear on long documents.
+    pub fn entities_in(&self, span: Span) -> impl Iterator<Item = &'a Entity> {
+        let entities = &self.analysis.entities;
+        let from = entities.partition_point(|e| e.span.start < span.start);
+        entities
+            .get(from..)
+            .unwrap_or(&[])
+            .iter()
+            .take_while(move |e| e.span.start < span.end)
+            .filter(move |e| span.contains(e.span))
+    }
+
     pub fn span_of(&self, start: usize, end: usize) -> Span {
         match (
             self.token(start),
@@ -1739,14 +1780,19 @@ impl Context<'_> {
             return Some(subject);
         }
         let opening = self.token(start)?.span.start;
-        let entity = self.analysis.entities.iter().find(|e| {
-            e.span.start >= opening
-                && e.span.start <= self.token(start + 2).map_or(opening, |t| t.span.start)
-                && matches!(
+        let latest = self.token(start + 2).map_or(opening, |t| t.span.start);
+        let entities = &self.analysis.entities;
+        let from = entities.partition_point(|e| e.span.start < opening);
+        let entity = entities
+            .get(from..)?
+            .iter()
+            .take_while(|e| e.span.start <= latest)
+            .find(|e| {
+                matches!(
                     e.label,
                     EntityLabel::Person | EntityLabel::Org | EntityLabel::Gpe
                 )
-        })?;
+            })?;
         let first = self.first_token_at_or_after(opening);
         let last = self.first_token_at_or_after(entity.span.end);
         (last < before).then_some((first, last))
@@ -2093,9 +2139,10 @@ impl Context<'_> {
         }
         let mut span = self.span_of(from, last);
         // A closing mark after the final punctuation belongs to the quote: `… wraps.”`.
-        if let Some(region) = self.regions.iter().find(|r| {
-            r.span().start >= span.start && r.span().start < span.end && r.span().end > span.end
-        }) {
+        if let Some(region) = self
+            .regions_overlapping(span)
+            .find(|r| r.span().start >= span.start && r.span().end > span.end)
+        {
             span.end = region.span().end;
         }
         Some(span)
@@ -2135,21 +2182,27 @@ impl Context<'_> {
     /// Quoted regions that no cue claimed: headline quotes and floating quoted paragraphs.
     fn add_unclaimed_regions(&self, found: &mut Vec<Found>) {
         let mut extra = Vec::new();
+        let claimed = merge_spans(
+            found
+                .iter()
+                .flat_map(|f| {
+                    let source = f.source.map(|(s, e)| self.span_of(s, e));
+                    f.contents.iter().copied().chain(source)
+                })
+                .collect(),
+        );
+        let paragraphs = &self.analysis.paragraphs;
         for region in self.regions {
             let span = region.span();
-            let claimed = found.iter().any(|f| {
-                f.contents.iter().any(|c| c.overlaps(span))
-                    || f.source
-                        .is_some_and(|s| self.span_of(s.0, s.1).overlaps(span))
-            });
-            if claimed {
+            if overlaps_any(&claimed, span) {
                 continue;
             }
-            let Some((paragraph_index, paragraph)) =
-                self.analysis.paragraphs.iter().enumerate().find(|(_, p)| {
-                    p.span.contains(Span::new(span.start, span.start)) || p.span.start == span.start
-                })
-            else {
+            let paragraph_index = paragraphs
+                .partition_point(|p| p.span.end < span.start)
+                .min(paragraphs.len().saturating_sub(1));
+            let Some(paragraph) = paragraphs.get(paragraph_index).filter(|p| {
+                p.span.contains(Span::new(span.start, span.start)) || p.span.start == span.start
+            }) else {
                 continue;
             };
             if paragraph.span.start != span.start {
@@ -2295,17 +2348,16 @@ impl Context<'_> {
 
     fn kind_of(&self, contents: &[Span]) -> QuoteKind {
         let direct = !contents.is_empty()
-            && contents.iter().all(|c| {
-                self.regions
-                    .iter()
-                    .any(|r| r.segments.iter().any(|s| s == c))
+            && contents.iter().all(|&c| {
+                self.regions_overlapping(c)
+                    .any(|r| r.segments.iter().any(|s| *s == c))
             });
         if direct {
             return QuoteKind::Direct;
         }
         let has_quote = contents
             .iter()
-            .any(|c| self.regions.iter().any(|r| c.overlaps(r.span())));
+            .any(|&c| self.regions_overlapping(c).any(|r| c.overlaps(r.span())));
         if has_quote {
             QuoteKind::Mixed
         } else {
@@ -2326,6 +2378,25 @@ const APPOSITIVE_OPENERS: &[&str] = &[
 const CONTENT_LOOKBACK: usize = 64;
 
 /// Whether `span` lies inside the reported content of any attribution found so far.
+/// Spans sorted by start with overlapping ones merged, for [`overlaps_any`].
+pub(crate) fn merge_spans(mut spans: Vec<Span>) -> Vec<Span> {
+    spans.sort_by_key(|s| s.start);
+    let mut merged: Vec<Span> = Vec::with_capacity(spans.len());
+    for span in spans {
+        match merged.last_mut() {
+            Some(last) if span.start <= last.end => last.end = last.end.max(span.end),
+            _ => merged.push(span),
+        }
+    }
+    merged
+}
+
+/// Whether `span` overlaps one of the `merged` spans (from [`merge_spans`]).
+pub(crate) fn overlaps_any(merged: &[Span], span: Span) -> bool {
+    let at = merged.partition_point(|m| m.end <= span.start);
+    merged.get(at).is_some_and(|m| m.overlaps(span))
+}
+
 /// "not", "never", "cannot" and contracted auxiliaries ("didn't", "won't"; one token each).
 fn is_negation(word: &str) -> bool {
     matches!(word, "not" | "never" | "cannot") || word.ends_with("n't")

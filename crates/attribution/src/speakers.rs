@@ -405,12 +405,7 @@ fn resolve_mention(
         }
     }
     let span = context.span_of(start, end);
-    let inside: Vec<&Entity> = context
-        .analysis
-        .entities
-        .iter()
-        .filter(|e| span.contains(e.span))
-        .collect();
+    let inside: Vec<&Entity> = context.entities_in(span).collect();
     let role_in_mention = (start..end).find_map(|at| {
         let words = context.words.slice(at, end);
         context.lexicon.role_at(&words).map(|r| r.name())
@@ -622,14 +617,10 @@ fn appositive_head(
     let name_end = context.analysis.tokens.get(comma.checked_sub(1)?)?.span.end;
     let appositive = context.span_of(antecedent_start, antecedent_end);
     let names_a_person = context
-        .analysis
-        .entities
-        .iter()
-        .any(|e| e.label == EntityLabel::Person && appositive.contains(e.span));
-    let person = context
-        .analysis
-        .entities
-        .iter()
+        .entities_in(appositive)
+        .any(|e| e.label == EntityLabel::Person);
+    let person = entities_before(context, name_end)
+        .take(8)
         .find(|e| e.label == EntityLabel::Person && e.span.end == name_end)?;
     let opens_nominal = matches!(context.words.get(antecedent_start), "the" | "a" | "an")
         || contains(
