@@ -370,11 +370,11 @@ impl<'a> Context<'a> {
                 .flat_map(|f| f.contents.iter().copied())
                 .collect(),
         );
-        for index in 0..found.len() {
-            let Some(cue) = found[index].cue else {
+        for item in found.iter_mut() {
+            let Some(cue) = item.cue else {
                 continue;
             };
-            if found[index].kind == QuoteKind::Indirect {
+            if item.kind == QuoteKind::Indirect {
                 continue;
             }
             let sentences = &self.analysis.sentences;
@@ -382,7 +382,7 @@ impl<'a> Context<'a> {
                 .get(sentences.partition_point(|s| s.span.end < cue.end))
                 .filter(|s| s.span.contains(cue))
                 .map_or(cue.end, |s| s.span.end);
-            let mut tail = found[index]
+            let mut tail = item
                 .contents
                 .iter()
                 .map(|c| c.end)
@@ -405,9 +405,7 @@ impl<'a> Context<'a> {
                 {
                     break;
                 }
-                found[index]
-                    .contents
-                    .extend(region.segments.iter().copied());
+                item.contents.extend(region.segments.iter().copied());
                 claimed = merge_spans(claimed.into_iter().chain([region.span()]).collect());
                 tail = region.span().end;
             }
@@ -2348,10 +2346,9 @@ impl<'a> Context<'a> {
 
     fn kind_of(&self, contents: &[Span]) -> QuoteKind {
         let direct = !contents.is_empty()
-            && contents.iter().all(|&c| {
-                self.regions_overlapping(c)
-                    .any(|r| r.segments.iter().any(|s| *s == c))
-            });
+            && contents
+                .iter()
+                .all(|&c| self.regions_overlapping(c).any(|r| r.segments.contains(&c)));
         if direct {
             return QuoteKind::Direct;
         }
