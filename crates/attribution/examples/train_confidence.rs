@@ -1,16 +1,17 @@
 //! Trains the quote confidence model on PolNeAR train and writes its weights.
 //!
-//! Usage: `train_confidence TRAIN.jsonl OUT.bin [--holdout] [--tagger FILE] [--tagger-threshold P]
-//! [--threshold P]`.
+//! Usage: `train_confidence TRAIN.jsonl OUT.bin [--holdout] [--tagger FILE | --fold-taggers DIR]
+//! [--tagger-threshold P] [--threshold P]`.
 //!
 //! Every attribution the rules find in a train article is an example; its label is whether the
 //! one-to-one quote match at 30% content coverage pairs it with the gold of the article's first
-//! annotator (the annotation `eval attribution` scores against). With `--holdout` the model
-//! learns from the 90% of articles `is_holdout_article` leaves out and prints quote-match
-//! precision/recall/F1 per threshold on the other 10%: pass `--tagger` a cue model trained with
-//! the tagger's own `--holdout` so that the held-out articles are unseen by both models. The
-//! shipped model is trained on all of train with the shipped tagger and the threshold chosen
-//! that way. Deterministic; takes about a minute.
+//! annotator (the annotation `eval attribution` scores against). `--fold-taggers DIR` reads
+//! `DIR/cue-0.bin` … `cue-4.bin`, cue taggers each trained without one fold of articles
+//! (`claimgraph-tagger`'s `train --fold K --folds 5`), and tags every article with the one that
+//! never saw it, so the model learns what tagger cues are worth on unseen text. With `--holdout`
+//! the model learns from the 90% of articles `is_holdout_article` leaves out and prints
+//! quote-match precision/recall/F1 per threshold on the other 10%. The shipped model and its
+//! threshold come from these two runs (commands in `src/confidence.rs`). Deterministic; seconds.
 
 use claimgraph_attribution::{kept, Attributor, Candidate};
 use claimgraph_core::Analysis;
@@ -20,7 +21,10 @@ use claimgraph_eval::{
     GoldDoc,
 };
 use claimgraph_tagger::train::{Example, Options};
-use claimgraph_tagger::{is_holdout_article, Classifier, CueTagger};
+use claimgraph_tagger::{article_fold, is_holdout_article, Classifier, CueTagger};
+
+/// Folds of the cross-fitted taggers `--fold-taggers` reads.
+const FOLDS: u64 = 5;
 use std::path::PathBuf;
 
 #[path = "support/args.rs"]
@@ -31,9 +35,14 @@ use args::Args;
 fn main() -> Result<(), Box<dyn std::error::Error>> {
     let args = Args::from_env();
     let value = |flag: &str| args.value(flag);
-    let positional = args.positional(&["--tagger", "--threshold", "--tagger-threshold"]);
+    let positional = args.positional(&[
+        "--tagger",
+        "--threshold",
+        "--tagger-threshold",
+        "--fold-taggers",
+    ]);
     let (Some(train), Some(out)) = (positional.first(), positional.get(1)) else {
-        eprintln!("usage: train_confidence TRAIN.jsonl OUT.bin [--holdout] [--tagger FILE] [--tagger-threshold P] [--threshold P]");
+        eprintln!("usage: train_confidence TRAIN.jsonl OUT.bin [--holdout] [--tagger FILE | --fold-taggers DIR] [--tagger-threshold P] [--threshold P]");
         std::process::exit(2);
     };
     let holdout = args.has("--holdout");
@@ -45,7 +54,19 @@ fn main() -> Result<(), Box<dyn std::error::Error>> {
         tagger = tagger.with_threshold(threshold.parse()?);
     }
     let threshold: f32 = value("--threshold").map_or(Ok(0.5), |t| t.parse())?;
-    let attributor = Attributor::shipped().with_tagger(tagger).with_scorer(None);
+    // Cross-fitted taggers (`DIR/cue-K.bin`, K < FOLDS, each trained without fold K): every
+    // article is tagged by a tagger that never saw it, as unseen text will be.
+    let attributors: Vec<Attributor> = match value("--fold-taggers") {
+        Some(dir) => (0..FOLDS)
+            .map(|k| -> Result<Attributor, Box<dyn std::error::Error>> {
+                let bytes = std::fs::read(PathBuf::from(dir).join(format!("cue-{k}.bin")))?;
+                Ok(Attributor::shipped()
+                    .with_tagger(CueTagger::from_bytes(&bytes)?)
+                    .with_scorer(None))
+            })
+            .collect::<Result<_, _>>()?,
+        None => vec![Attributor::shipped().with_tagger(tagger).with_scorer(None)],
+    };
     let recognizer = EntityRecognizer::shipped();
     let docs = AnnotatorChoice::First.select(read_polnear(&PathBuf::from(train))?);
     let (held, used): (Vec<GoldDoc>, Vec<GoldDoc>) = docs
@@ -55,7 +76,11 @@ fn main() -> Result<(), Box<dyn std::error::Error>> {
         let mut analysis = Analysis::default();
         claimgraph_text::segment(&doc.text, &mut analysis);
         analysis.entities = recognizer.recognize(&doc.text, &analysis);
-        attributor.candidates(&doc.text, &analysis)
+        let fold = article_fold(&doc.article, attributors.len() as u64) as usize;
+        attributors
+            .get(fold)
+            .map(|a| a.candidates(&doc.text, &analysis))
+            .unwrap_or_default()
     };
     let mut examples = Vec::new();
     for doc in &used {

@@ -1,14 +1,16 @@
 //! Trains the cue tagger on PolNeAR and writes the weights file.
 //!
-//! Usage: `train TRAIN.jsonl OUT.bin [--holdout] [--threshold P] [--veto P]`. With `--holdout` the 10% of
-//! articles `is_holdout_article` selects are left out of training and scored per threshold.
+//! Usage: `train TRAIN.jsonl OUT.bin [--holdout] [--fold K --folds N] [--threshold P] [--veto P]`. With
+//! `--holdout` the 10% of articles `is_holdout_article` selects are left out of training and scored
+//! per threshold. With `--fold K --folds N` the articles of fold K (`article_fold`) are left out,
+//! for the cross-fitted taggers the quote confidence model learns from.
 
 use claimgraph_core::layers::Token;
 use claimgraph_core::Analysis;
 use claimgraph_eval::{read_polnear, AnnotatorChoice, GoldDoc};
 use claimgraph_lexicon::Lexicon;
 use claimgraph_tagger::train::{examples, fit, Options, VocabularyCounter};
-use claimgraph_tagger::{is_holdout_article, normalize_word, CueTagger, TagInput};
+use claimgraph_tagger::{article_fold, is_holdout_article, normalize_word, CueTagger, TagInput};
 use std::path::PathBuf;
 use std::time::Instant;
 
@@ -79,6 +81,17 @@ fn main() -> Result<(), Box<dyn std::error::Error>> {
         std::process::exit(2);
     };
     let holdout = args.iter().any(|a| a == "--holdout");
+    let number = |flag: &str| -> Result<Option<u64>, Box<dyn std::error::Error>> {
+        match args.iter().position(|a| a == flag) {
+            Some(at) => Ok(Some(args.get(at + 1).ok_or("a value is missing")?.parse()?)),
+            None => Ok(None),
+        }
+    };
+    let fold = match (number("--fold")?, number("--folds")?) {
+        (Some(k), Some(n)) if k < n => Some((k, n)),
+        (None, None) => None,
+        _ => return Err("--fold K needs --folds N with K < N".into()),
+    };
     let mut options = Options::default();
     if let Some(t) = args.iter().position(|a| a == "--threshold") {
         options.threshold = args
@@ -100,9 +113,10 @@ fn main() -> Result<(), Box<dyn std::error::Error>> {
     }
     let started = Instant::now();
     let docs = AnnotatorChoice::All.select(read_polnear(&PathBuf::from(train))?);
-    let (held, used): (Vec<GoldDoc>, Vec<GoldDoc>) = docs
-        .into_iter()
-        .partition(|d| holdout && is_holdout_article(&d.article));
+    let (held, used): (Vec<GoldDoc>, Vec<GoldDoc>) = docs.into_iter().partition(|d| {
+        holdout && is_holdout_article(&d.article)
+            || fold.is_some_and(|(k, n)| article_fold(&d.article, n) == k)
+    });
     let used: Vec<Prepared> = used.iter().map(Prepared::new).collect();
     let lexicon = Lexicon::shipped();
     let mut counter = VocabularyCounter::default();

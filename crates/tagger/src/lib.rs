@@ -59,6 +59,13 @@ pub fn is_holdout_article(article: &str) -> bool {
     features::hash_parts(0x40, &[article]).is_multiple_of(10)
 }
 
+/// Which of `folds` cross-fitting folds a PolNeAR article belongs to (a hash of its name,
+/// independent of the hold-out split): models that learn from the cue tagger's output use
+/// taggers that never saw the article.
+pub fn article_fold(article: &str, folds: u64) -> u64 {
+    features::hash_parts(0x41, &[article]) % folds.max(1)
+}
+
 impl CueTagger {
     /// The compiled-in model. An error means the shipped file is corrupt (a test guards it).
     pub fn shipped() -> Result<CueTagger, ModelError> {
