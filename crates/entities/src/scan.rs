@@ -844,10 +844,16 @@ impl<'a> Scan<'a> {
             self.names(before, context);
         }
         let mut units = units.get(start..).unwrap_or(&[]);
-        // A title after the name belongs to a person not named ("High Court Judge").
+        // A title after the name belongs to a person not named ("High Court Judge"); words that
+        // only qualify a title end the name themselves ("Ministry of Foreign Affairs").
+        let mut title_after = false;
         while let Some((last, rest)) = units.split_last() {
             match last.kind {
-                Kind::Cap(c) if c.title.is_some() && !c.org => units = rest,
+                Kind::Cap(c) if c.title == Some(TitleWord::Core) && !c.org => {
+                    title_after = true;
+                    units = rest;
+                }
+                Kind::Cap(c) if title_after && c.title.is_some() && !c.org => units = rest,
                 Kind::Conn(_) => units = rest,
                 _ => break,
             }
@@ -1511,9 +1517,12 @@ fn possessive_names(units: &mut [Unit]) {
         let Kind::Cap(mut head) = next.kind else {
             continue;
         };
+        // "Veloria's Ministry of Maritime Affairs" is a country's ministry, which the owner logic
+        // of `chunk` names; only other organisations take the possessive into their name.
         if !possessor
             || !matches!(at.kind, Kind::Possessive)
             || !(head.org || head.learned == Some(NameClass::Org))
+            || head.ministry
         {
             continue;
         }

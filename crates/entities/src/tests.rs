@@ -415,3 +415,11 @@ fn a_person_of_an_organisation_is_two_entities() {
          University of Michigan disagreed."
     ));
 }
+
+#[test]
+fn ministries_keep_their_whole_name() {
+    insta::assert_debug_snapshot!(show(
+        "Officials at the Ministry of Foreign Affairs met the High Court Judge. Veloria's Ministry \
+         of Maritime Affairs said the Kessel Port Authority had agreed."
+    ));
+}
