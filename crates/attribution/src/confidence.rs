@@ -29,7 +29,8 @@
 //! 0.713 → 0.697. What helps most is where an attribution sits among the others: a report nested
 //! inside another's content is often not annotated as one of its own.
 
-use crate::rules::{merge_spans, Context, Found, SourceHint};
+use crate::rules::{Context, Found, SourceHint};
+use crate::spans::{reported_spans, within};
 use crate::words::{self, contains};
 use claimgraph_core::layers::{EntityLabel, Quote, QuoteKind};
 use claimgraph_core::Span;
@@ -63,25 +64,6 @@ impl Neighbours {
             .take_while(|c| c.end <= span.end)
             .count()
     }
-}
-
-/// Every attribution's content, merged into disjoint spans in document order.
-pub(crate) fn reported_spans(found: &[Found]) -> Vec<Span> {
-    merge_spans(
-        found
-            .iter()
-            .flat_map(|f| f.contents.iter().copied())
-            .collect(),
-    )
-}
-
-/// Whether `span` lies inside one of the disjoint, ordered `spans`.
-pub(crate) fn within(spans: &[Span], span: Span) -> bool {
-    let after = spans.partition_point(|r| r.start <= span.start);
-    after
-        .checked_sub(1)
-        .and_then(|i| spans.get(i))
-        .is_some_and(|r| r.contains(span))
 }
 
 /// Features of an attribution as the rules found it, before its speaker is resolved, among the

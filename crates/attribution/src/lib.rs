@@ -15,6 +15,7 @@
 mod confidence;
 mod marks;
 mod rules;
+mod spans;
 mod speakers;
 mod words;
 
@@ -98,6 +99,13 @@ impl Attributor {
     pub fn candidates(&self, text: &str, analysis: &Analysis) -> Vec<Candidate> {
         let words = words::Words::new(text, &analysis.tokens);
         let regions = quoted_regions(text, &analysis.paragraphs, &analysis.tokens);
+        let region_reach: Vec<usize> = regions
+            .iter()
+            .scan(0, |reach, r| {
+                *reach = r.span().end.max(*reach);
+                Some(*reach)
+            })
+            .collect();
         let all_words = words.slice(0, analysis.tokens.len());
         let sentences: Vec<(usize, usize)> = analysis.sentences.iter().map(|s| s.tokens).collect();
         let tagged = self.tagger.tag(
@@ -114,6 +122,7 @@ impl Attributor {
             analysis,
             words: &words,
             regions: &regions,
+            region_reach: &region_reach,
             lexicon: &self.lexicon,
             tagged: &tagged,
             given_names: &self.given_names,

@@ -7,6 +7,7 @@
 //! quotes (`“…” – X`) or floating quoted paragraphs (speaker carried over from the previous quote).
 
 use crate::marks::QuotedRegion;
+use crate::spans::{merge_spans, overlaps_any, reported_spans};
 use crate::speakers::GivenNames;
 use crate::words::{self, contains, is_quote, is_word, starts_upper, Words};
 use claimgraph_core::layers::{Entity, EntityLabel, QuoteKind, Sentence, Stance, Token, TokenKind};
@@ -19,6 +20,10 @@ pub struct Context<'a> {
     pub analysis: &'a Analysis,
     pub words: &'a Words<'a>,
     pub regions: &'a [QuotedRegion],
+    /// Per region, the furthest end of it and every region before it: regions may nest (an
+    /// unpaired mark can open a long one around others), so their own ends are not ordered, but
+    /// these are, and a binary search over them finds the first region that can overlap a span.
+    pub region_reach: &'a [usize],
     pub lexicon: &'a Lexicon,
     /// Cues the learned tagger proposes where the lexicon knows none, and lexicon cues it doubts.
     pub tagged: &'a Tagged,
@@ -85,17 +90,19 @@ impl<'a> Context<'a> {
             .find(|r| r.span().start == token.span.start)
     }
 
-    /// The quoted regions overlapping `span`. Regions are in document order and do not
-    /// overlap, so their ends are ordered too and a binary search finds the first: every
-    /// look-up stays logarithmic on documents with thousands of quotes.
-    fn regions_overlapping(&self, span: Span) -> impl Iterator<Item = &'a QuotedRegion> {
+    /// The quoted regions overlapping `span` (an empty span: those holding its position), in
+    /// document order. Every region before the first one whose reach passes `span.start` ends
+    /// before it, so the look-up stays logarithmic on documents with thousands of quotes.
+    pub(crate) fn regions_overlapping(&self, span: Span) -> impl Iterator<Item = &'a QuotedRegion> {
         let regions: &'a [QuotedRegion] = self.regions;
-        let from = regions.partition_point(|r| r.span().end <= span.start);
+        let from = self.region_reach.partition_point(|&end| end <= span.start);
+        let until = span.end.max(span.start + 1);
         regions
             .get(from..)
             .unwrap_or(&[])
             .iter()
-            .take_while(move |r| r.span().start < span.end.max(span.start + 1))
+            .take_while(move |r| r.span().start < until)
+            .filter(move |r| r.span().end > span.start)
     }
 
     fn first_token_at_or_after(&self, offset: usize) -> usize {
@@ -361,15 +368,11 @@ impl<'a> Context<'a> {
     /// `“A,” she said. “B.”`: a quote that follows its attributed quote in the same paragraph,
     /// with nothing in between, continues it.
     fn attach_following_quotes(&self, found: &mut [Found]) {
-        // Contents as they are before attaching, plus the regions attached on the way: a
-        // region any attribution holds is taken (look-ups by binary search, not by scanning
-        // every attribution, which made long documents quadratic).
-        let mut claimed = merge_spans(
-            found
-                .iter()
-                .flat_map(|f| f.contents.iter().copied())
-                .collect(),
-        );
+        // A region is taken when a content held it before attaching or it was attached on the
+        // way (look-ups by binary search and by region index, not by scanning every
+        // attribution, which made long documents quadratic).
+        let claimed = reported_spans(found);
+        let mut attached = vec![false; self.regions.len()];
         for item in found.iter_mut() {
             let Some(cue) = item.cue else {
                 continue;
@@ -389,12 +392,14 @@ impl<'a> Context<'a> {
                 .max()
                 .unwrap_or(0)
                 .max(sentence_end);
-            while let Some(region) = self
-                .regions
-                .get(self.regions.partition_point(|r| r.span().start < tail))
-            {
+            loop {
+                let next = self.regions.partition_point(|r| r.span().start < tail);
+                let Some(region) = self.regions.get(next) else {
+                    break;
+                };
                 let gap = self.text.get(tail..region.span().start).unwrap_or("\n");
-                let taken = overlaps_any(&claimed, region.span());
+                let taken = overlaps_any(&claimed, region.span())
+                    || attached.get(next).copied().unwrap_or(false);
                 // No-break spaces often separate sentences in web copy.
                 let same_paragraph = gap
                     .chars()
@@ -406,7 +411,9 @@ impl<'a> Context<'a> {
                     break;
                 }
                 item.contents.extend(region.segments.iter().copied());
-                claimed = merge_spans(claimed.into_iter().chain([region.span()]).collect());
+                if let Some(flag) = attached.get_mut(next) {
+                    *flag = true;
+                }
                 tail = region.span().end;
             }
         }
@@ -426,10 +433,13 @@ impl<'a> Context<'a> {
     }
 
     fn ends_sentence(&self, offset: usize) -> bool {
-        self.analysis.sentences.iter().any(|s| s.span.end == offset)
+        let sentences = &self.analysis.sentences;
+        sentences
+            .get(sentences.partition_point(|s| s.span.end < offset))
+            .is_some_and(|s| s.span.end == offset)
     }
 
-    /// The token before `at`, looking past "not"/"n't".
+    /// Cuts a gerund's content at ", <finite verb>": the main clause takes over there.
     fn end_before_main_verb(&self, found: &mut Found, from: usize, end: usize) {
         let Some(cut) = (from..end)
             .find(|&i| self.is_comma(i) && self.is_finite_cue(i + 1) && !self.inside_quote(i))
@@ -505,6 +515,7 @@ impl<'a> Context<'a> {
             .any(|i| is_negation(self.word(i)))
     }
 
+    /// The token before `at`, looking past "not"/"n't".
     fn skip_negation_backward(&self, at: usize) -> usize {
         let mut before = at.saturating_sub(1);
         while before > 0 && matches!(self.word(before), "not" | "n't" | "never") {
@@ -513,22 +524,14 @@ impl<'a> Context<'a> {
         before
     }
 
-    /// A cue inside quoted words is the quoted speaker's, not the article's. Regions are in
-    /// document order and do not overlap, so only the last one opening before the token can
-    /// hold it (a binary search: this runs for every token).
+    /// A cue inside quoted words is the quoted speaker's, not the article's.
     fn inside_quote(&self, index: usize) -> bool {
         self.token(index).is_some_and(|token| {
-            let after = self
-                .regions
-                .partition_point(|r| r.span().start < token.span.start);
-            after
-                .checked_sub(1)
-                .and_then(|i| self.regions.get(i))
-                .is_some_and(|r| {
-                    r.segments
-                        .iter()
-                        .any(|s| s.start < token.span.start && token.span.end < s.end)
-                })
+            self.regions_overlapping(token.span).any(|r| {
+                r.segments
+                    .iter()
+                    .any(|s| s.start < token.span.start && token.span.end < s.end)
+            })
         })
     }
 
@@ -605,7 +608,6 @@ impl<'a> Context<'a> {
         }
     }
 
-    /// The span from token `start` to token `end` (exclusive).
     /// The entities inside `span`, found by binary search (entities are in document order), so
     /// per-mention look-ups stay linear on long documents.
     pub fn entities_in(&self, span: Span) -> impl Iterator<Item = &'a Entity> {
@@ -619,6 +621,7 @@ impl<'a> Context<'a> {
             .filter(move |e| span.contains(e.span))
     }
 
+    /// The span from token `start` to token `end` (exclusive).
     pub fn span_of(&self, start: usize, end: usize) -> Span {
         match (
             self.token(start),
@@ -2375,25 +2378,6 @@ const APPOSITIVE_OPENERS: &[&str] = &[
 const CONTENT_LOOKBACK: usize = 64;
 
 /// Whether `span` lies inside the reported content of any attribution found so far.
-/// Spans sorted by start with overlapping ones merged, for [`overlaps_any`].
-pub(crate) fn merge_spans(mut spans: Vec<Span>) -> Vec<Span> {
-    spans.sort_by_key(|s| s.start);
-    let mut merged: Vec<Span> = Vec::with_capacity(spans.len());
-    for span in spans {
-        match merged.last_mut() {
-            Some(last) if span.start <= last.end => last.end = last.end.max(span.end),
-            _ => merged.push(span),
-        }
-    }
-    merged
-}
-
-/// Whether `span` overlaps one of the `merged` spans (from [`merge_spans`]).
-pub(crate) fn overlaps_any(merged: &[Span], span: Span) -> bool {
-    let at = merged.partition_point(|m| m.end <= span.start);
-    merged.get(at).is_some_and(|m| m.overlaps(span))
-}
-
 /// "not", "never", "cannot" and contracted auxiliaries ("didn't", "won't"; one token each).
 fn is_negation(word: &str) -> bool {
     matches!(word, "not" | "never" | "cannot") || word.ends_with("n't")
@@ -2766,3 +2750,68 @@ const CONCERN_WORDS: &[&str] = &[
     "a threat",
     "deeply",
 ];
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::marks::quoted_regions;
+    use proptest::prelude::*;
+
+    proptest! {
+        /// The binary-searched look-up finds exactly the regions a scan finds, also when an
+        /// unpaired mark opens a region around others.
+        #[test]
+        fn regions_overlapping_agrees_with_a_scan(
+            pieces in proptest::collection::vec(
+                prop_oneof![
+                    Just("word"), Just("\""), Just("“"), Just("”"), Just("'"), Just("‘"),
+                    Just("’"), Just(","), Just("."), Just("\n\n"), Just("Said")
+                ],
+                0..60,
+            ),
+        ) {
+            let text = pieces.join(" ");
+            let mut analysis = Analysis::default();
+            claimgraph_text::segment(&text, &mut analysis);
+            let words = Words::new(&text, &analysis.tokens);
+            let regions = quoted_regions(&text, &analysis.paragraphs, &analysis.tokens);
+            let region_reach: Vec<usize> = regions
+                .iter()
+                .scan(0, |reach, r| {
+                    *reach = r.span().end.max(*reach);
+                    Some(*reach)
+                })
+                .collect();
+            let lexicon = Lexicon::shipped();
+            let tagged = Tagged::default();
+            let given_names = GivenNames::shipped();
+            let context = Context {
+                text: &text,
+                analysis: &analysis,
+                words: &words,
+                regions: &regions,
+                region_reach: &region_reach,
+                lexicon: &lexicon,
+                tagged: &tagged,
+                given_names: &given_names,
+            };
+            let probes = analysis
+                .tokens
+                .iter()
+                .map(|t| t.span)
+                .chain((0..text.len()).step_by(7).map(|at| Span::new(at, at)));
+            for probe in probes {
+                let found: Vec<Span> = context.regions_overlapping(probe).map(|r| r.span()).collect();
+                let scanned: Vec<Span> = regions
+                    .iter()
+                    .filter(|r| {
+                        let span = r.span();
+                        span.start < probe.end.max(probe.start + 1) && span.end > probe.start
+                    })
+                    .map(|r| r.span())
+                    .collect();
+                prop_assert_eq!(found, scanned);
+            }
+        }
+    }
+}

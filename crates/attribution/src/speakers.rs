@@ -97,15 +97,15 @@ struct DocumentFacts {
     /// Every reported content, merged into disjoint spans in document order: people named
     /// there are talked about, not talking.
     reported: Vec<Span>,
-    /// Canonical names of the document's places, groups and organisations.
-    not_people: std::collections::HashSet<String>,
-    /// Canonical names of the document's places and groups (no organisations).
+    /// Canonical names of the document's places and groups.
     places: std::collections::HashSet<String>,
+    /// Canonical names of the document's organisations.
+    organisations: std::collections::HashSet<String>,
 }
 
 impl DocumentFacts {
     fn new(context: &Context, found: &[Found]) -> DocumentFacts {
-        let reported = crate::confidence::reported_spans(found);
+        let reported = crate::spans::reported_spans(found);
         let names = |keep: fn(EntityLabel) -> bool| {
             context
                 .analysis
@@ -118,13 +118,8 @@ impl DocumentFacts {
         DocumentFacts {
             profiles: person_profiles(context),
             reported,
-            not_people: names(|l| {
-                matches!(
-                    l,
-                    EntityLabel::Gpe | EntityLabel::Norp | EntityLabel::Org | EntityLabel::Loc
-                )
-            }),
             places: names(|l| matches!(l, EntityLabel::Gpe | EntityLabel::Norp | EntityLabel::Loc)),
+            organisations: names(|l| l == EntityLabel::Org),
         }
     }
 
@@ -132,8 +127,13 @@ impl DocumentFacts {
         self.profiles.get(name).and_then(|p| p.gender)
     }
 
+    /// Whether the name is a place, group or organisation of the document, never a person.
+    fn names_no_person(&self, name: &str) -> bool {
+        self.places.contains(name) || self.organisations.contains(name)
+    }
+
     fn is_reported(&self, span: Span) -> bool {
-        crate::confidence::within(&self.reported, span)
+        crate::spans::within(&self.reported, span)
     }
 }
 
@@ -149,10 +149,9 @@ pub fn resolve(context: &Context, found: Vec<Found>) -> Vec<Quote> {
             SourceHint::Mention => item.source.and_then(|(s, e)| {
                 resolve_mention(context, &facts, &history, s, e, item.paragraph)
             }),
-            SourceHint::SharedSubject | SourceHint::Floating => history
-                .last()
-                .filter(|r| item.paragraph.saturating_sub(r.paragraph) <= ANTECEDENT_PARAGRAPHS)
-                .cloned(),
+            SourceHint::SharedSubject | SourceHint::Floating => {
+                recent_speakers(&history, item.paragraph).next().cloned()
+            }
         };
         if let Some(speaker) = &speaker {
             history.push(Resolved {
@@ -392,12 +391,7 @@ fn resolve_mention(
     }
     // "The Italian added …", "the 38-year-old said …": an epithet for the person last quoted.
     if is_epithet(context, start, end) {
-        if let Some(person) = history
-            .iter()
-            .rev()
-            .take_while(|r| paragraph.saturating_sub(r.paragraph) <= ANTECEDENT_PARAGRAPHS)
-            .find(|r| r.is_person)
-        {
+        if let Some(person) = recent_speakers(history, paragraph).find(|r| r.is_person) {
             return Some(Resolved {
                 paragraph,
                 ..person.clone()
@@ -757,6 +751,14 @@ fn nearby_organisation(
         .map(|r| r.speaker.name.clone())
 }
 
+/// Speakers quoted within [`ANTECEDENT_PARAGRAPHS`] of `paragraph`, latest first.
+fn recent_speakers(history: &[Resolved], paragraph: usize) -> impl Iterator<Item = &Resolved> {
+    history
+        .iter()
+        .rev()
+        .take_while(move |r| paragraph.saturating_sub(r.paragraph) <= ANTECEDENT_PARAGRAPHS)
+}
+
 fn resolve_pronoun(
     lexicon: &Lexicon,
     facts: &DocumentFacts,
@@ -766,12 +768,7 @@ fn resolve_pronoun(
 ) -> Option<Resolved> {
     let wants_person = matches!(pronoun, "he" | "she" | "i");
     let wants_group = pronoun == "it";
-    let recent = || {
-        history
-            .iter()
-            .rev()
-            .take_while(|r| paragraph.saturating_sub(r.paragraph) <= ANTECEDENT_PARAGRAPHS)
-    };
+    let recent = || recent_speakers(history, paragraph);
     let found = recent().find(|r| {
         (!wants_person || r.is_person || is_person_description(lexicon, &r.speaker.name))
             && (!wants_group || !r.is_person && !is_plural_nominal(lexicon, &r.speaker.name))
@@ -786,7 +783,7 @@ fn resolve_pronoun(
                     !r.is_organisation
                         && looks_like_a_name(&r.speaker.name)
                         && agrees(pronoun, facts.gender_of(&r.speaker.name))
-                        && !facts.not_people.contains(&r.speaker.name)
+                        && !facts.names_no_person(&r.speaker.name)
                         && !is_plural_nominal(lexicon, &r.speaker.name)
                 })
             })
@@ -844,13 +841,11 @@ fn is_epithet(context: &Context, start: usize, end: usize) -> bool {
             .next()
             .is_some_and(|n| !n.is_empty() && n.chars().all(|c| c.is_ascii_digit()));
     let span = context.span_of(start + 1, end);
-    let entities = &context.analysis.entities;
-    let at = entities.partition_point(|e| e.span.start < span.start);
     let nationality = end == start + 2
         && !rest.ends_with('s')
-        && entities
-            .get(at)
-            .is_some_and(|e| e.label == EntityLabel::Norp && e.span == span);
+        && context
+            .entities_in(span)
+            .any(|e| e.label == EntityLabel::Norp && e.span == span);
     let man = matches!(
         rest.as_str(),
         "frenchman" | "englishman" | "dutchman" | "irishman" | "scotsman" | "welshman"

@@ -9,10 +9,10 @@
 //! surname of a person named earlier or later becomes that person. Everything is linear in the
 //! number of tokens; the only per-token work is one hash lookup of the token's first word.
 
-use crate::gazetteer::{slug, FastMap, Gazetteer};
+use crate::gazetteer::{slug, FastMap, Gazetteer, Name};
 use crate::learned::{NameClass, NameWords};
 use crate::words::{self, TitleWord};
-use crate::ActorKind;
+use crate::{Actor, ActorKind};
 use claimgraph_core::layers::{Entity, EntityLabel, Paragraph, Token, TokenKind};
 use claimgraph_core::{Analysis, Span};
 use claimgraph_text::{is_capitalized, lowercase_into};
@@ -692,6 +692,21 @@ impl<'a> Scan<'a> {
     /// A one-word town name, which is also a common surname often enough ("Kennedy",
     /// "Washington", "Lincoln") that a name word before it or a title makes it one.
     fn is_surname_place(&self, unit: &Unit) -> bool {
+        self.one_word_name(unit, |_, actor| actor.kind == ActorKind::City)
+    }
+
+    /// A gazetteer person's one-word alias that is not the whole name ("Trump", "Vance").
+    fn is_surname_alias(&self, unit: &Unit) -> bool {
+        self.one_word_name(unit, |name, actor| {
+            name.label == EntityLabel::Person
+                && actor.kind == ActorKind::Person
+                && actor.name.contains(' ')
+                && *actor.name != *name.surface
+        })
+    }
+
+    /// Whether `unit` is a one-word gazetteer name whose entry and actor pass `test`.
+    fn one_word_name(&self, unit: &Unit, test: impl Fn(&Name, &Actor) -> bool) -> bool {
         let Kind::Gaz(id) = unit.kind else {
             return false;
         };
@@ -700,21 +715,7 @@ impl<'a> Scan<'a> {
                 && self
                     .gaz
                     .actor(name.actor)
-                    .is_some_and(|a| a.kind == ActorKind::City)
-        })
-    }
-
-    /// A gazetteer person's one-word alias that is not the whole name ("Trump", "Vance").
-    fn is_surname_alias(&self, unit: &Unit) -> bool {
-        let Kind::Gaz(id) = unit.kind else {
-            return false;
-        };
-        self.gaz.name(id).is_some_and(|name| {
-            name.label == EntityLabel::Person
-                && !name.surface.contains(' ')
-                && self.gaz.actor(name.actor).is_some_and(|a| {
-                    a.kind == ActorKind::Person && a.name.contains(' ') && *a.name != *name.surface
-                })
+                    .is_some_and(|actor| test(name, actor))
         })
     }
 
@@ -810,14 +811,9 @@ impl<'a> Scan<'a> {
             let before = units.get(..of).unwrap_or(&[]);
             let after = units.get(of + 1..).unwrap_or(&[]);
             let person_like = (2..=4).contains(&before.len())
-                && before.iter().all(|u| {
-                    matches!(u.kind, Kind::Cap(c) if c.title.is_none()
-                        && !c.org
-                        && !c.function
-                        && !c.descriptive
-                        && !c.all_caps
-                        && matches!(c.learned, None | Some(NameClass::Person)))
-                });
+                && before
+                    .iter()
+                    .all(|u| matches!(u.kind, Kind::Cap(c) if is_plain_name_word(c)));
             let org_after = after
                 .iter()
                 .any(|u| matches!(u.kind, Kind::Cap(c) if c.org));
@@ -1009,9 +1005,9 @@ impl<'a> Scan<'a> {
                         self.person(units, i, end, context.paragraph);
                     } else if len == 1 {
                         let word = unit.span.text(self.text);
-                        let person = self.after_role_noun(unit.token);
+                        let person = self.after_lowercase(unit.token, words::is_role_noun);
                         // "pharmaceutical firm Phytopharm", "the carmaker Renault".
-                        let learned = if self.after_company_noun(unit.token) {
+                        let learned = if self.after_lowercase(unit.token, words::is_company_noun) {
                             Some(NameClass::Org)
                         } else {
                             c.learned
@@ -1068,7 +1064,9 @@ impl<'a> Scan<'a> {
         true
     }
 
-    fn after_role_noun(&mut self, token: usize) -> bool {
+    /// Whether the word before token `token` is a lowercase noun of the class `is_class`
+    /// ("spokesman Ali", "drugmaker Pfizer").
+    fn after_lowercase(&mut self, token: usize, is_class: fn(&str) -> bool) -> bool {
         let Some(prev) = token.checked_sub(1) else {
             return false;
         };
@@ -1076,19 +1074,7 @@ impl<'a> Scan<'a> {
         if !word.chars().next().is_some_and(char::is_lowercase) {
             return false;
         }
-        let lower = self.lower(word);
-        words::is_role_noun(lower)
-    }
-
-    fn after_company_noun(&mut self, token: usize) -> bool {
-        let Some(prev) = token.checked_sub(1) else {
-            return false;
-        };
-        let word = self.word(prev);
-        if !word.chars().next().is_some_and(char::is_lowercase) {
-            return false;
-        }
-        words::is_company_noun(self.lower(word))
+        is_class(self.lower(word))
     }
 
     fn gaz_found(&self, id: u32, span: Span, paragraph: usize) -> Option<Found<'a>> {
@@ -1544,15 +1530,18 @@ fn is_surname_word(unit: &Unit, text: &str) -> bool {
         return false;
     };
     let word = unit.span.text(text);
+    is_plain_name_word(c) && !c.common && !word.ends_with('s') && !word.contains('-')
+}
+
+/// A capitalised word that can be part of a person's name: no title, organisation, function,
+/// descriptive or shouted word, and not one GUM's names mark as another kind.
+fn is_plain_name_word(c: Cap) -> bool {
     c.title.is_none()
-        && !c.function
         && !c.org
-        && !c.common
-        && !c.all_caps
+        && !c.function
         && !c.descriptive
+        && !c.all_caps
         && matches!(c.learned, None | Some(NameClass::Person))
-        && !word.ends_with('s')
-        && !word.contains('-')
 }
 
 /// The label of a run of two or more unknown capitalised words that GUM's names classify: an
