@@ -206,6 +206,8 @@ impl<'a> Context<'a> {
                     Some((attribution, cue_end)) => {
                         if let Some(cut) = self.participle_cut(at) {
                             self.end_contents_before(&mut found, cut, cue_token);
+                        } else if let Some(cut) = self.contrast_cut(&attribution, at) {
+                            self.end_contents_before(&mut found, cut, cue_token);
                         } else if attribution.hint == SourceHint::SharedSubject {
                             self.end_before_conjunction(&mut found, at);
                         }
@@ -560,6 +562,28 @@ impl<'a> Context<'a> {
         };
         contains(PARTICIPLE_OPENERS, self.word(before))
             || before > 0 && self.is_comma(before - 1) && self.region_ending_at(before).is_some()
+    }
+
+    /// "X said A, but Y denied B": a report whose own subject opens a contrasting clause is the
+    /// writer's, not part of the content before it, which ends at the conjunction.
+    fn contrast_cut(&self, attribution: &Found, cue_start: usize) -> Option<usize> {
+        let (source_start, _) = attribution.source.filter(|&(s, _)| s < cue_start)?;
+        let opener = source_start.checked_sub(1)?;
+        let contrasting = match self.word(opener) {
+            ";" => true,
+            word => {
+                contains(CONTRAST_CONJUNCTIONS, word) && opener > 0 && self.is_comma(opener - 1)
+            }
+        };
+        if !contrasting {
+            return None;
+        }
+        let cut_at = if self.word(opener) == ";" {
+            opener
+        } else {
+            opener - 1
+        };
+        self.token(cut_at).map(|t| t.span.start)
     }
 
     /// Ends every content that holds the cue token `cue` at byte offset `cut`.
@@ -2005,6 +2029,8 @@ impl<'a> Context<'a> {
             }
             let joins = matches!(word, "'s" | "." | "-" | "&")
                 || (word == "of" || word == "the" || word == "for") && at < end
+                // A plural possessive: "two landlords' groups".
+                || word == "'" && at < end && self.word(index.wrapping_sub(1)).ends_with('s')
                 || word == "and"
                     && at < end
                     && self.is_nominal_word(index.wrapping_sub(1))
@@ -2488,6 +2514,9 @@ const CATENATIVE_VERBS: &[&str] = &[
 /// Words after which a gerund continues the sentence subject's action: ", saying …",
 /// "by saying …", "before adding …".
 const PARTICIPLE_OPENERS: &[&str] = &[",", "–", "—", "by", "before", "after", "while", "and"];
+
+/// Conjunctions after a comma that open a clause set against the one before.
+const CONTRAST_CONJUNCTIONS: &[&str] = &["but", "while", "whereas", "yet", "although", "though"];
 
 /// Adverbs between "is" and the gerund of a progressive verb ("is now calling").
 const PROGRESSIVE_ADVERBS: &[&str] = &[
