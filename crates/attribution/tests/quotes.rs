@@ -393,7 +393,8 @@ fn the_company_is_the_one_quoted_not_an_analysts_employer() {
 
 #[test]
 fn a_contrasting_report_ends_the_content_before_it() {
-    let text = "The treasurer said rents would ease next year, but two landlords' groups warned that \
+    let text =
+        "The treasurer said rents would ease next year, but two landlords' groups warned that \
                 costs were still climbing; the regulator declined to say when it would act.";
     insta::assert_json_snapshot!(attribute(text));
 }

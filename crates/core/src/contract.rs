@@ -199,6 +199,7 @@ impl<'a> Converter<'a> {
                 crate::layers::Qualifier::MoreThan => "more_than",
                 crate::layers::Qualifier::About => "about",
                 crate::layers::Qualifier::UpTo => "up_to",
+                crate::layers::Qualifier::LessThan => "less_than",
                 crate::layers::Qualifier::Approximate => "approximate",
                 crate::layers::Qualifier::Range => "range",
             },

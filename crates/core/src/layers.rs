@@ -189,6 +189,8 @@ pub enum Qualifier {
     MoreThan,
     About,
     UpTo,
+    /// "fewer than 200", "under 30": strictly below the number.
+    LessThan,
     Approximate,
     /// An unhedged range ("between 200 and 300", "8-10"); a hedged one keeps its hedge.
     Range,

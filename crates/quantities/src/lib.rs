@@ -8,7 +8,7 @@
 //!   and a range: "at least 155", "US$40 billion", "$100m", "5 billion euros", "more than 10 per
 //!   cent", "between 200 and 300", "3,000 to 5,000", "10-15%".
 //! - Hedges map to qualifiers as listed in `data/hedges.txt`; "or more" after the number gives
-//!   `at_least`, "or so" and "-odd" give `about`, "-plus" gives `more_than`.
+//!   `at_least`, "or so" and "-odd" give `about`, "-plus" gives `more_than`, "or fewer"/"or less" give `up_to`.
 //! - Vague amounts get a nominal value and `approximate` (unless a hedge says more): "dozens of" 24,
 //!   "scores of" 40, "hundreds of" 200, "thousands of" 2,000, "tens of thousands of" 20,000,
 //!   "hundreds of thousands of" 200,000, "millions of" 2,000,000, "several"/"a few"/"a handful of"
@@ -26,6 +26,9 @@
 //!   (`[change]`: "rose", "fell", "by") precedes it and Y is more than twice X ("rose 141 to
 //!   619"). Year spans ("between 1990 and 2000"), scores ("2-1", where the second number is not
 //!   larger) and day spans ("5-6 April") are not ranges.
+//! - A ratio ("one in five nurses", "3 out of 10 voters") is one quantity read as a share in
+//!   percent, like "20 percent of nurses": `value` 20, what follows counted. The whole must be
+//!   at least the part and not a year ("five in 2020" is a count and a year).
 //! - Not quantities: years (a bare 19xx/20xx, or any 4-digit year after "in", "since" ...), day
 //!   numbers next to a month ("5 March", "Oct. 7"), clock times ("10:30", "11am"), numbers joined
 //!   by separators into phone numbers, ids, dates or year spans ("910-432-3383", "24/7",
@@ -213,8 +216,12 @@ impl<'a> Scanner<'a> {
                 Err(next) => return Step::Skip(next),
             }
         }
+        let ratio = upper
+            .is_none()
+            .then(|| self.ratio_denominator(&lower))
+            .flatten();
         let mut factor = upper.map_or(1.0, |up| self.shared_scale(&lower, &up));
-        let last = upper.unwrap_or(lower);
+        let last = ratio.or(upper).unwrap_or(lower);
         let mut end = last.end;
         // A glued "m" after the upper end scales both ends: "$3-5m".
         let mut money_factor = 1.0;
@@ -225,15 +232,22 @@ impl<'a> Scanner<'a> {
             }
         }
         factor *= money_factor;
-        let value = lower.value.scaled(factor);
+        let value = match ratio {
+            Some(of) => 100.0 * lower.value.scaled(1.0) / of.value.scaled(1.0),
+            None => lower.value.scaled(factor),
+        };
         let upper_value = upper.map(|up| up.value.scaled(money_factor));
         if self.is_currency_after(end) {
             money = true;
             end += 1;
         }
-        let percent_len = if money { 0 } else { self.percent_len(end) };
+        let percent_len = if money || ratio.is_some() {
+            0
+        } else {
+            self.percent_len(end)
+        };
         end += percent_len;
-        let percent = percent_len > 0;
+        let percent = percent_len > 0 || ratio.is_some();
 
         // A "between" or "from" range starts at that word, and its hedge comes before it.
         let hedged = between
@@ -274,7 +288,9 @@ impl<'a> Scanner<'a> {
             self.counted_after(end, lower.vague || percent)
         };
         if (lower.needs_counted && counted.is_none())
-            || (upper.is_none() && self.is_pronoun_one(&lower, counted, qualifier, floor))
+            || (upper.is_none()
+                && ratio.is_none()
+                && self.is_pronoun_one(&lower, counted, qualifier, floor))
         {
             return Step::Nothing;
         }
@@ -294,6 +310,28 @@ impl<'a> Scanner<'a> {
             },
             end,
         )
+    }
+
+    /// "one in five", "3 out of 10": the whole after "in"/"out of", when it is at least the part.
+    fn ratio_denominator(&self, part: &Core) -> Option<Core> {
+        if part.vague || part.scale.is_some() {
+            return None;
+        }
+        let after = if self.is(part.end, "in") {
+            part.end + 1
+        } else if self.is(part.end, "out") && self.is(part.end + 1, "of") {
+            part.end + 2
+        } else {
+            return None;
+        };
+        let whole = self.read_core(after)?;
+        let (part_value, whole_value) = (part.value.scaled(1.0), whole.value.scaled(1.0));
+        let is_share = !whole.vague
+            && whole.scale.is_none()
+            && whole_value >= part_value
+            && whole_value > 0.0
+            && !self.is_year_shaped(&whole);
+        is_share.then_some(whole)
     }
 
     fn read_core(&self, at: usize) -> Option<Core> {
@@ -633,6 +671,14 @@ impl<'a> Scanner<'a> {
         }
     }
 
+    /// Four plain digits from 1000 to 2099: "2019", not "2,019".
+    fn is_year_shaped(&self, core: &Core) -> bool {
+        let word = self.word(core.start);
+        word.len() == 4
+            && word.bytes().all(|b| b.is_ascii_digit())
+            && (1000.0..2100.0).contains(&core.value.value())
+    }
+
     /// Whether plain digits from `start` to `end` are a year, a clock time, a name or an id
     /// rather than a count.
     fn is_not_a_count(
@@ -645,9 +691,7 @@ impl<'a> Scanner<'a> {
     ) -> bool {
         let word = self.word(lower.start);
         let previous = self.before(start, floor);
-        let year_shaped = word.len() == 4
-            && word.bytes().all(|b| b.is_ascii_digit())
-            && (1000.0..2100.0).contains(&lower.value.value());
+        let year_shaped = self.is_year_shaped(lower);
         let year_context = previous.is_some_and(|p| {
             matches!(
                 self.key(p).as_str(),
@@ -761,6 +805,9 @@ impl<'a> Scanner<'a> {
             }
             if self.is(end + 1, "so") {
                 return Some((Qualifier::About, 2));
+            }
+            if self.is(end + 1, "fewer") || self.is(end + 1, "less") {
+                return Some((Qualifier::UpTo, 2));
             }
         }
         let glued_on = self.is_dash(end) && self.glued(end - 1) && self.glued(end);

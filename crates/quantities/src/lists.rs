@@ -127,6 +127,7 @@ fn qualifier_named(name: &str) -> Option<Qualifier> {
         "more_than" => Qualifier::MoreThan,
         "about" => Qualifier::About,
         "up_to" => Qualifier::UpTo,
+        "less_than" => Qualifier::LessThan,
         _ => return None,
     })
 }

@@ -249,3 +249,12 @@ proptest! {
         }
     }
 }
+
+#[test]
+fn ratios_are_shares_in_percent() {
+    insta::assert_json_snapshot!(quantities(
+        "The poll found that one in five nurses plans to quit. Nearly 3 out of 10 voters agreed. \
+         Only one in four. Five in 2020 died. One in 100,000 people has the gene. Fewer than 200 came. \
+         Ten in the morning is early. 40 or fewer seats changed."
+    ));
+}
