@@ -153,7 +153,7 @@ pub fn quoted_regions(text: &str, paragraphs: &[Paragraph], tokens: &[Token]) ->
             });
         }
     }
-    let mut regions = pair_doubles(paragraphs, &marks);
+    let mut regions = pair_doubles(text, paragraphs, &marks);
     regions.extend(pair_singles(text, &marks, &regions));
     regions.sort_by_key(|r| r.span().start);
     regions
@@ -167,7 +167,7 @@ fn paragraph_start(paragraphs: &[Paragraph], index: usize) -> Option<usize> {
     paragraphs.get(index).map(|p| p.span.start)
 }
 
-fn pair_doubles(paragraphs: &[Paragraph], marks: &[Mark]) -> Vec<QuotedRegion> {
+fn pair_doubles(text: &str, paragraphs: &[Paragraph], marks: &[Mark]) -> Vec<QuotedRegion> {
     let mut regions = Vec::new();
     // The open region: its finished segments and the start of the current one.
     let mut open: Option<(Vec<Span>, Mark)> = None;
@@ -182,8 +182,14 @@ fn pair_doubles(paragraphs: &[Paragraph], marks: &[Mark]) -> Vec<QuotedRegion> {
             (Some((mut done, start)), facing) => {
                 if mark.paragraph == start.paragraph {
                     if facing == Facing::Open {
-                        // Two openers in one paragraph: the first was a stray mark.
-                        Some((done, *mark))
+                        // Two openers in one paragraph: the first was a stray mark, unless
+                        // paragraphs were run together and the quote went on in a new one.
+                        let next = if reopens_after_sentence(text, mark) {
+                            start
+                        } else {
+                            *mark
+                        };
+                        Some((done, next))
                     } else {
                         done.push(start.span.cover(mark.span));
                         regions.push(QuotedRegion { segments: done });
@@ -216,6 +222,15 @@ fn pair_doubles(paragraphs: &[Paragraph], marks: &[Mark]) -> Vec<QuotedRegion> {
         };
     }
     regions
+}
+
+/// `… in this court case. "It is our right …`: archives that join paragraphs with a space keep
+/// the continuation mark, so an opener right after a finished sentence continues the open quote
+/// (in one segment: it is one paragraph here).
+fn reopens_after_sentence(text: &str, mark: &Mark) -> bool {
+    let before = text.get(..mark.span.start).unwrap_or("");
+    let sentence = before.trim_end_matches([' ', '\t']);
+    sentence.len() < before.len() && sentence.ends_with(['.', '?', '!'])
 }
 
 /// A quote left open at the end of its paragraph continues when the next paragraph opens with a mark.

@@ -2312,6 +2312,10 @@ impl<'a> Context<'a> {
         // "said it was “deeply alarmed”": a plain report of a state of concern.
         if cue.stance == Stance::Assert && cue.class == CueClass::Speech {
             let words = opening();
+            // "said the reports were baseless": calling a claim false denies it.
+            if dismisses(&words) && !found.negated {
+                return Stance::Deny;
+            }
             let negated = words.iter().any(|w| w == "not" || w.ends_with("n't"));
             let concerned = words.iter().any(|w| {
                 CONCERN_STATES.contains(&w.as_str()) || CONCERN_WORDS.contains(&w.as_str())
@@ -2405,6 +2409,25 @@ const CONTENT_LOOKBACK: usize = 64;
 
 /// Whether `span` lies inside the reported content of any attribution found so far.
 /// "not", "never", "cannot" and contracted auxiliaries ("didn't", "won't"; one token each).
+/// Whether content opening with `words` dismisses something as false: a copula, then within
+/// three words a word of dismissal ("the reports were completely baseless"), with no negation
+/// between ("were not false"); or "no truth/basis/foundation".
+fn dismisses(words: &[String]) -> bool {
+    let copula_then_dismissal = words.iter().enumerate().any(|(at, word)| {
+        matches!(word.as_str(), "is" | "are" | "was" | "were" | "been" | "be")
+            && words
+                .iter()
+                .skip(at + 1)
+                .take(3)
+                .take_while(|w| !is_negation(w))
+                .any(|w| DISMISSALS.contains(&w.as_str()))
+    });
+    let no_grounds = words.windows(2).any(|pair| {
+        pair[0] == "no" && matches!(pair[1].as_str(), "truth" | "basis" | "foundation")
+    });
+    copula_then_dismissal || no_grounds
+}
+
 fn is_negation(word: &str) -> bool {
     matches!(word, "not" | "never" | "cannot") || word.ends_with("n't")
 }
@@ -2755,6 +2778,27 @@ const THREAT_WORDS: &[&str] = &[
     "eliminate",
     "strike",
     "attack",
+];
+
+/// Words that call a claim false: "said the allegations were groundless".
+const DISMISSALS: &[&str] = &[
+    "false",
+    "untrue",
+    "baseless",
+    "groundless",
+    "unfounded",
+    "fabricated",
+    "fabrication",
+    "fabrications",
+    "nonsense",
+    "lies",
+    "fake",
+    "inaccurate",
+    "incorrect",
+    "rubbish",
+    "slander",
+    "disinformation",
+    "misinformation",
 ];
 
 const CONCERN_WORDS: &[&str] = &[

@@ -398,3 +398,19 @@ fn a_contrasting_report_ends_the_content_before_it() {
                 costs were still climbing; the regulator declined to say when it would act.";
     insta::assert_json_snapshot!(attribute(text));
 }
+
+#[test]
+fn calling_a_claim_false_is_a_denial() {
+    let text = "The ministry said the reports were completely baseless. A spokesman said the figures \
+                were not false. \"These claims are fabricated,\" the embassy said. Police said there \
+                was no truth in the rumours.";
+    insta::assert_json_snapshot!(attribute(text));
+}
+
+#[test]
+fn quote_continued_in_a_paragraph_joined_with_a_space() {
+    // Archives that flatten paragraphs keep the mark that reopens a continued quote.
+    let text = "A spokesman for the fans said: \"We see no difference in this offer. \"He is not \
+                bringing any money into the club.\" The club declined to comment.";
+    insta::assert_json_snapshot!(attribute(text));
+}

@@ -286,9 +286,10 @@ fn the_issue_questions_are_answered_by_query_commands() {
         &db,
         &["--actor", "China", "--stance", "deny", "--since", "2024-03"],
     );
-    assert_eq!(denied, ["a2#q1"]);
+    // "These reports are false," said the spokeswoman: calling a claim false denies it too.
+    assert_eq!(denied, ["a2#q1", "a2#q2"]);
     let all_denials = quote_ids(&db, &["--actor", "China", "--stance", "deny"]);
-    assert_eq!(all_denials, ["a2#q1", "a1#q1"]);
+    assert_eq!(all_denials, ["a2#q1", "a2#q2", "a1#q1"]);
 
     // Who quoted the State Department on Chinese fighters?
     let run = claimgraph(
