@@ -732,6 +732,7 @@ impl<'a> Context<'a> {
         if cue.lemma == "tell" && cue.form == VerbForm::Past && ends_sentence {
             found.source = None;
         }
+        self.agentless_passive(&mut found, cue_start, cue);
         Some(self.finish(sentence, found, cue_start, cue_end, cue))
     }
 
@@ -835,6 +836,34 @@ impl<'a> Context<'a> {
 
     /// `The meeting was first reported by Politico.`: in the passive the reported thing is the
     /// subject and the source follows "by".
+    /// "Morrison was accused of lying", "He was told he could not leave": with no "by" agent, the
+    /// subject of a passive is the one spoken to or about, never the speaker, who goes unnamed.
+    /// The subject of a verb of judgement is part of what was said ("Morrison … of lying").
+    fn agentless_passive(&self, found: &mut Found, cue_start: usize, cue: &CueMatch) {
+        let Some((source_start, source_end)) = found.source else {
+            return;
+        };
+        let mut be = cue_start;
+        while be > source_end && contains(PASSIVE_ADVERBS, self.word(be - 1)) {
+            be -= 1;
+        }
+        let passive = cue.form == VerbForm::Past
+            && source_end < cue_start
+            && be > 0
+            && contains(BE_FORMS, self.word(be - 1));
+        if !passive {
+            return;
+        }
+        if contains(JUDGED_IN_PASSIVE, cue.lemma) {
+            found.source = None;
+            found
+                .contents
+                .insert(0, self.span_of(source_start, source_end));
+        } else if contains(ADDRESSED_IN_PASSIVE, cue.lemma) {
+            found.source = None;
+        }
+    }
+
     fn passive_by(
         &self,
         sentence: &Sentence,
@@ -1234,9 +1263,11 @@ impl<'a> Context<'a> {
             && self
                 .appositive_source(start, comma)
                 .is_some_and(|(s, _)| s == start);
+        // "…,” Lemetayer, from the union, told the agency": the one told follows "told".
         cue.form != VerbForm::Gerund
             && !contains(FINITE_AUXILIARIES, self.word(cue_start))
             && !subject_before
+            && cue.lemma != "tell"
     }
 
     /// The content before `boundary` (a comma or closing mark) of a cue ending at `cue_end`
@@ -1272,6 +1303,7 @@ impl<'a> Context<'a> {
         let clause_ends = quoted_before
             || !quote_follows && self.clause_ends_at(after_cue_and_source, end)
             || self.is_time_adjunct(after_cue_and_source, end)
+            || self.is_comma(boundary) && self.is_final_adjunct(after_cue_and_source, end)
             || self.closing_mark_at(boundary).is_some()
                 && self.is_short_adjunct(after_cue_and_source, end)
             || self.is_addressee_to_clause_end(cue_end, after_cue_and_source, end);
@@ -1319,10 +1351,10 @@ impl<'a> Context<'a> {
     /// the source starts.
     fn source_after_quote(&self, start: usize, comma: usize) -> Option<usize> {
         let floor = start.max(comma.saturating_sub(MAX_APPOSITIVE_TOKENS));
+        // An apostrophe ("the farmers' union") is a quote token that closes nothing.
         let mark = (floor..comma)
             .rev()
-            .find(|&i| self.token(i).is_some_and(is_quote))?;
-        self.closing_mark_at(mark)?;
+            .find(|&i| self.token(i).is_some_and(is_quote) && self.region_ending_at(i).is_some())?;
         let source = mark + 1;
         let plain = (source..comma).all(|i| {
             self.token(i).is_some_and(|t| {
@@ -1358,15 +1390,26 @@ impl<'a> Context<'a> {
     /// `…, officials said Wednesday.` / `…, he said on Tuesday.`: a short time phrase ending the sentence.
     fn is_time_adjunct(&self, from: usize, end: usize) -> bool {
         let short = self.adjunct_end(from, end).is_some_and(|e| {
-            // `…, Hollande said Tuesday in Paris, noting …`: a participle may follow.
-            let closes =
-                e >= end.saturating_sub(1) || self.is_comma(e) && self.word(e + 1).ends_with("ing");
+            // `…, Hollande said Tuesday in Paris, noting …`: a participle or another phrase
+            // ("…, up from 1,644") may follow.
+            let closes = e >= end.saturating_sub(1) || self.is_comma(e);
             closes && e <= from + 5
         });
         short && contains(TIME_WORDS, self.word(from))
     }
 
     /// `…, Hedge said from his office in Orlando.`: a short prepositional phrase closing the clause.
+    /// `…, the spokesman said in a televised statement.`: a prepositional phrase running to the
+    /// end of the sentence with no verb of its own, so no reported clause follows the cue.
+    fn is_final_adjunct(&self, from: usize, end: usize) -> bool {
+        contains(LEADING_PREPOSITIONS, self.word(from))
+            && self.adjunct_end(from, end).is_some_and(|e| {
+                self.is_sentence_final(e, end)
+                    && e <= from + 8
+                    && (from..e).all(|i| !contains(AUXILIARIES_AND_MODALS, self.word(i)))
+            })
+    }
+
     fn is_short_adjunct(&self, from: usize, end: usize) -> bool {
         let word = self.word(from);
         (contains(LEADING_PREPOSITIONS, word)
@@ -2027,10 +2070,19 @@ impl<'a> Context<'a> {
                     }
                 }
             }
-            let joins = matches!(word, "'s" | "." | "-" | "&")
+            // "LONDON (Reuters) - Northwind said": a spaced dash ends a dateline.
+            let joins = matches!(word, "'s" | "." | "&")
+                || word == "-"
+                    && !(self.is_spaced_hyphen(index) && self.word(index.wrapping_sub(1)) == ")")
                 || (word == "of" || word == "the" || word == "for") && at < end
                 // A plural possessive: "two landlords' groups".
                 || word == "'" && at < end && self.word(index.wrapping_sub(1)).ends_with('s')
+                // Anonymous sources: "people familiar with the matter", "sources close to him".
+                || at < end
+                    && matches!(
+                        (self.word(index.wrapping_sub(1)), word),
+                        ("familiar", "with") | ("close", "to") | ("briefed", "on")
+                    )
                 || word == "and"
                     && at < end
                     && self.is_nominal_word(index.wrapping_sub(1))
@@ -2344,6 +2396,16 @@ impl<'a> Context<'a> {
                 return Stance::Urge;
             }
         }
+        // "pleaded not guilty" is a plea in court, not an appeal: it denies or admits the charge.
+        if cue.lemma == "plead" {
+            let words = opening();
+            let plea = words.iter().take(3).map(String::as_str).collect::<Vec<_>>();
+            match plea.as_slice() {
+                ["not", "guilty", ..] | ["innocent", ..] => return Stance::Deny,
+                ["guilty", ..] | ["no", "contest", ..] => return Stance::Acknowledge,
+                _ => {}
+            }
+        }
         // "vowed to retaliate": a promise of harm is a warning.
         if matches!(cue.lemma, "vow" | "pledge" | "promise" | "swear") {
             let words = opening();
@@ -2572,6 +2634,37 @@ const PREPOSITIONS: &[&str] = &[
     "via", "into", "outside", "inside", "under", "since",
 ];
 
+/// Verbs of judgement whose passive subject is the one judged: "was accused of", "was praised for".
+const JUDGED_IN_PASSIVE: &[&str] = &[
+    "accuse",
+    "criticise",
+    "criticize",
+    "blame",
+    "condemn",
+    "praise",
+    "charge",
+    "attack",
+    "slam",
+    "fault",
+    "rebuke",
+    "denounce",
+    "hail",
+    "applaud",
+    "mock",
+    "ridicule",
+    "chastise",
+    "castigate",
+    "lambast",
+    "accuse",
+    "suspect",
+];
+
+/// Verbs whose passive subject is the one spoken to: "was told", "were warned", "was urged".
+const ADDRESSED_IN_PASSIVE: &[&str] = &[
+    "tell", "inform", "advise", "assure", "reassure", "remind", "warn", "urge", "order",
+    "instruct", "notify", "caution",
+];
+
 const BE_FORMS: &[&str] = &["is", "was", "are", "were", "be", "been", "being", "'s"];
 
 /// Adverbs between "was" and a passive participle ("was first reported", "have been widely praised").
@@ -2643,6 +2736,12 @@ const TIME_WORDS: &[&str] = &[
     "early",
     "afterward",
     "afterwards",
+];
+
+/// Words that make a verb phrase: a phrase holding one is a clause, not an adjunct.
+const AUXILIARIES_AND_MODALS: &[&str] = &[
+    "is", "are", "was", "were", "be", "been", "has", "have", "had", "do", "does", "did", "will",
+    "would", "can", "could", "may", "might", "must", "should", "shall", "'s", "'re", "'ll", "'d",
 ];
 
 /// Prepositions that open an adjunct rather than the content right after a cue.

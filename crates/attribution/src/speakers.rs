@@ -375,6 +375,17 @@ fn resolve_mention(
     end: usize,
     paragraph: usize,
 ) -> Option<Resolved> {
+    // "The company, which was fined under EU rules, added": the relative clause describes the
+    // speaker and names others.
+    let end = (start + 1..end)
+        .find(|&at| {
+            context.words.get(at) == ","
+                && matches!(
+                    context.words.get(at + 1),
+                    "which" | "who" | "whose" | "where"
+                )
+        })
+        .unwrap_or(end);
     if end == start + 1 && matches!(context.words.get(start), "who" | "which") {
         let (antecedent_start, antecedent_end) = context.relative_antecedent(start)?;
         let (antecedent_start, antecedent_end) =
@@ -451,6 +462,28 @@ fn resolve_mention(
             anchor: 0,
         });
     }
+    let mention = context.words.slice(start, end);
+    // "The U.S. company added …": a place before the company noun only says where it is from.
+    if let Some(company) = company_antecedent(context, &mention, span.start).or_else(|| {
+        // "Veltrix said … The company did not comment": the organisation quoted last, when the
+        // entity layer did not classify it.
+        is_company_mention(&mention)
+            .then(|| {
+                history.iter().rev().find(|r| {
+                    !r.is_person
+                        && looks_like_a_name(&r.speaker.name)
+                        && !facts.places.contains(&r.speaker.name)
+                        && !is_plural_nominal(context.lexicon, &r.speaker.name)
+                })
+            })
+            .flatten()
+            .cloned()
+    }) {
+        return Some(Resolved {
+            paragraph,
+            ..company
+        });
+    }
     // "a statement released in Vienna": a place inside a prepositional phrase is not the
     // speaker; nor is one that only says where the speaker is ("the San Jose-based company").
     let inside: Vec<&Entity> = inside
@@ -492,7 +525,6 @@ fn resolve_mention(
             anchor: 0,
         });
     }
-    let mention = context.words.slice(start, end);
     // "His statement follows …", "their letter says …": what a speaker wrote or said speaks for
     // its author.
     let written = match mention.as_slice() {
@@ -553,26 +585,6 @@ fn resolve_mention(
                 ..earlier.clone()
             });
         }
-    }
-    if let Some(company) = company_antecedent(context, &mention, span.start).or_else(|| {
-        // "Veltrix said … The company did not comment": the organisation quoted last, when the
-        // entity layer did not classify it.
-        is_company_mention(&mention)
-            .then(|| {
-                history.iter().rev().find(|r| {
-                    !r.is_person
-                        && looks_like_a_name(&r.speaker.name)
-                        && !facts.places.contains(&r.speaker.name)
-                        && !is_plural_nominal(context.lexicon, &r.speaker.name)
-                })
-            })
-            .flatten()
-            .cloned()
-    }) {
-        return Some(Resolved {
-            paragraph,
-            ..company
-        });
     }
     // "Ortiz, who has led the port for a decade": the name is the part before the appositive.
     let written = span.text(context.text);

@@ -10,11 +10,24 @@ pub struct Words<'t> {
 
 impl<'t> Words<'t> {
     pub fn new(text: &'t str, tokens: &[Token]) -> Self {
+        let all_caps = |at: Option<&Token>| {
+            at.is_some_and(|t| {
+                let word = t.span.text(text);
+                word.chars().any(char::is_uppercase) && !word.chars().any(char::is_lowercase)
+            })
+        };
         let lower = tokens
             .iter()
-            .map(|token| {
+            .enumerate()
+            .map(|(at, token)| {
                 let word = token.span.text(text);
-                if word.chars().any(char::is_uppercase) {
+                let neighbours_in_caps = all_caps(at.checked_sub(1).and_then(|p| tokens.get(p)))
+                    || all_caps(tokens.get(at + 1));
+                if ACRONYMS_LIKE_WORDS.contains(&word) && !neighbours_in_caps {
+                    // "a WHO official", "the US said": a name, not the pronoun (outside
+                    // headlines set in capitals).
+                    Cow::Borrowed(word)
+                } else if word.chars().any(char::is_uppercase) {
                     Cow::Owned(normalize(&word.to_lowercase()))
                 } else if word.contains('’') {
                     Cow::Owned(normalize(word))
@@ -41,6 +54,9 @@ impl<'t> Words<'t> {
             .collect()
     }
 }
+
+/// Acronyms spelled like function words, which lowercasing would turn into those words.
+const ACRONYMS_LIKE_WORDS: &[&str] = &["WHO", "US", "IT"];
 
 /// Curly apostrophes become straight ones so `’s` and `'s` look the same to the word lists.
 fn normalize(word: &str) -> String {

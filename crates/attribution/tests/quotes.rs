@@ -414,3 +414,29 @@ fn quote_continued_in_a_paragraph_joined_with_a_space() {
                 bringing any money into the club.\" The club declined to comment.";
     insta::assert_json_snapshot!(attribute(text));
 }
+
+#[test]
+fn trailing_speakers_with_adjuncts_and_anonymous_sources() {
+    let text = "The outbreak is under control, a WHO official said.\n\n\
+                A decision is expected early next year, two people familiar with the matter said.\n\n\
+                More than 3,900 people were injured, spokesman Zaw Min Tun said in a televised statement.\n\n\
+                The toll has risen to 2,056, the government said on Sunday, up from 1,644.\n\n\
+                LONDON, Feb 12 (Reuters) - Northwind said profits rose.";
+    insta::assert_json_snapshot!(attribute(text));
+}
+
+#[test]
+fn passive_subjects_are_spoken_to_or_about_never_the_speaker() {
+    let text = "Morrison was accused of lying to investigators. Residents were warned that the \
+                river could burst its banks. \"I am afraid,\" Jean-Michel Lemetayer, from the \
+                farmers' union, told the Associated Press. Kessler has pleaded not guilty.";
+    insta::assert_json_snapshot!(attribute(text));
+}
+
+#[test]
+fn a_place_before_the_company_noun_keeps_the_company() {
+    let text =
+        "Acme Corp reported a loss on Monday. The U.S. company, which has already been fined \
+                under EU privacy rules, added that it would appeal.";
+    insta::assert_json_snapshot!(attribute(text));
+}

@@ -517,7 +517,7 @@ mod tests {
             ("asked", Stance::Question),
             ("asked for", Stance::Urge),
             ("believes", Stance::Other),
-            ("according to", Stance::Other),
+            ("according to", Stance::Assert),
             ("showed", Stance::Other),
         ] {
             assert_eq!(cue(text).map(|c| c.stance), Some(stance), "{text}");
