@@ -1205,6 +1205,10 @@ impl<'a> Context<'a> {
         // "…, Colonel Ivan Petrov, a spokesman, said in a video address": a phrase opening with
         // a preposition is an adjunct, never the source.
         .filter(|&source_end| source_end > cue_end && !contains(PREPOSITIONS, self.word(cue_end)))
+        .map(|source_end| {
+            self.appositive_name_end(source_end, end)
+                .unwrap_or(source_end)
+        })
         .and_then(|source_end| {
             // Inverted: the source follows the cue.
             self.content_before_with(sentence, cue_end, cue_start - 1, (cue_end, source_end))
@@ -1224,6 +1228,24 @@ impl<'a> Context<'a> {
         };
         let source_start = simple.or_else(appositive)?;
         self.content_before_with(sentence, cue_end, source_start - 1, (source_start, verb_at))
+    }
+
+    /// `said the chancellor, Rachel Reeves, "…"`: a person's name set off after the role is
+    /// part of the source; the token after the name, if it is one.
+    fn appositive_name_end(&self, source_end: usize, end: usize) -> Option<usize> {
+        if !self.is_comma(source_end) {
+            return None;
+        }
+        let start = self.token(source_end + 1)?.span.start;
+        let person = self
+            .entities_in(Span::new(start, self.token(end.checked_sub(1)?)?.span.end))
+            .next()
+            .filter(|e| e.span.start == start && e.label == EntityLabel::Person)?;
+        let after = self.first_token_at_or_after(person.span.end);
+        let closes = self.is_comma(after)
+            || self.is_sentence_final(after, end)
+            || self.token(after).is_some_and(is_quote);
+        closes.then_some(after)
     }
 
     /// `…, as economists point out.` and `As the mayor noted, …`: an "as" clause holding

@@ -226,8 +226,8 @@ fn person_profiles(context: &Context) -> HashMap<String, Profile> {
             if let Some((role_start, role)) = role_before(context, first_token)
                 .or_else(|| before_comma.and_then(|comma| role_before(context, comma)))
             {
+                profile.affiliation = affiliation_before(context, role_start, &role);
                 profile.role = Some(role);
-                profile.affiliation = affiliation_before(context, role_start);
             } else if let Some((role, affiliation)) =
                 role_after(context, token_index_at(context, entity.span.end))
             {
@@ -328,7 +328,7 @@ fn affiliation_starting_at(context: &Context, at: usize) -> Option<String> {
 }
 
 /// The country or organisation named right before a role: "Ukrainian President", "China's Foreign Minister".
-fn affiliation_before(context: &Context, role_start: usize) -> Option<String> {
+fn affiliation_before(context: &Context, role_start: usize, role: &str) -> Option<String> {
     let mut end = role_start;
     let possessive = end > 0 && context.words.get(end - 1) == "'s";
     if possessive {
@@ -346,7 +346,7 @@ fn affiliation_before(context: &Context, role_start: usize) -> Option<String> {
                     EntityLabel::Norp | EntityLabel::Gpe | EntityLabel::Org
                 )
         })
-        .map(affiliation_of);
+        .map(|e| affiliation_for(context, e, Some(role)));
     // "Corvane's chief executive": a capitalised owner names the employer even when the entity
     // layer did not classify it.
     named.or_else(|| {
@@ -355,6 +355,16 @@ fn affiliation_before(context: &Context, role_start: usize) -> Option<String> {
             .then(|| token.span.text(context.text).to_string())
             .filter(|name| !contains(words::DETERMINERS, &name.to_lowercase()))
     })
+}
+
+/// The affiliation `entity` gives a holder of `role`: "Liverpool manager", "England coach" work
+/// for a team that sport names by its town or country, not for the country.
+fn affiliation_for(context: &Context, entity: &Entity, role: Option<&str>) -> String {
+    if entity.label == EntityLabel::Gpe && role.is_some_and(|r| contains(TEAM_ROLES, r)) {
+        entity.span.text(context.text).to_string()
+    } else {
+        affiliation_of(entity)
+    }
 }
 
 fn affiliation_of(entity: &Entity) -> String {
@@ -439,7 +449,7 @@ fn resolve_mention(
                         EntityLabel::Norp | EntityLabel::Gpe | EntityLabel::Org
                     )
             })
-            .map(|e| affiliation_of(e))
+            .map(|e| affiliation_for(context, e, role_in_mention.as_deref()))
             .or_else(|| {
                 nearby_organisation(
                     history,
@@ -655,6 +665,19 @@ const SPEECH_ARTEFACTS: &[&str] = &[
     "testimony",
     "op-ed",
     "memo",
+];
+
+/// Roles whose holder works for a team, which news names by its town or country.
+const TEAM_ROLES: &[&str] = &[
+    "Manager",
+    "Coach",
+    "Head Coach",
+    "Captain",
+    "Assistant Manager",
+    "Goalkeeper",
+    "Striker",
+    "Midfielder",
+    "Defender",
 ];
 
 /// Head nouns by which business news refers back to the company it is about.

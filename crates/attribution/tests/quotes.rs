@@ -440,3 +440,14 @@ fn a_place_before_the_company_noun_keeps_the_company() {
                 under EU privacy rules, added that it would appeal.";
     insta::assert_json_snapshot!(attribute(text));
 }
+
+#[test]
+fn team_roles_place_given_names_and_names_after_a_role() {
+    let text =
+        "Vaccines and football\n\nHealth officials met on Monday. Dr. Lara Johnson said the \
+                vaccine was safe. Georgia Lee, a nurse, agreed.\n\n\
+                Liverpool manager Arne Slot said the team was tired. General secretary Brendan \
+                Barber said the strike would go ahead.\n\n\
+                \"It is,\" said the chancellor, Rachel Reeves, \"a difficult budget.\"";
+    insta::assert_json_snapshot!(attribute(text));
+}

@@ -673,7 +673,14 @@ impl<'a> Scan<'a> {
                 Kind::Cap(c) if c.title.is_none() && !c.org && !c.function => end = j + 1,
                 Kind::Gaz(_) if (j > start || after_title) && self.is_surname_place(unit) => {
                     end = j + 1;
-                    break;
+                    // "Dr. Lara Johnson": right after a title a place may be the given name.
+                    let given_name = j == start
+                        && units.get(j + 1).is_some_and(|next| {
+                            is_surname_word(next, self.text) || self.is_surname_alias(next)
+                        });
+                    if !given_name {
+                        break;
+                    }
                 }
                 // "Peter Vance" is not JD Vance: an unknown given name before a famous person's
                 // surname names someone else.
@@ -692,7 +699,11 @@ impl<'a> Scan<'a> {
     /// A one-word town name, which is also a common surname often enough ("Kennedy",
     /// "Washington", "Lincoln") that a name word before it or a title makes it one.
     fn is_surname_place(&self, unit: &Unit) -> bool {
-        self.one_word_name(unit, |_, actor| actor.kind == ActorKind::City)
+        self.one_word_name(unit, |name, actor| match actor.kind {
+            ActorKind::City | ActorKind::Region => true,
+            ActorKind::Country => COUNTRIES_GIVEN_AS_NAMES.contains(&&*name.surface),
+            _ => false,
+        })
     }
 
     /// A gazetteer person's one-word alias that is not the whole name ("Trump", "Vance").
@@ -963,8 +974,11 @@ impl<'a> Scan<'a> {
                             }
                         }
                         // "Sofia Lind", "Charlotte Evans": a town that is also a given name,
-                        // followed by a word that can only be a surname.
-                        if self.is_surname_place(unit) && is_surname_word(next, self.text) {
+                        // followed by a word that can only be a surname, or a famous one
+                        // ("Lara Johnson").
+                        if self.is_surname_place(unit)
+                            && (is_surname_word(next, self.text) || self.is_surname_alias(next))
+                        {
                             let end = self.person_run(units, i + 1, false).max(i + 2);
                             self.person(units, i, end, context.paragraph);
                             i = end;
@@ -1521,6 +1535,9 @@ fn possessive_names(units: &mut [Unit]) {
         }
     }
 }
+
+/// Countries whose names are also common given names ("Jordan Smith", "Georgia Lee").
+const COUNTRIES_GIVEN_AS_NAMES: &[&str] = &["Jordan", "Georgia", "Chad", "India", "Kenya"];
 
 /// A capitalised word that can only be a surname after a given name: unknown, not a title,
 /// organisation, place, descriptive or event word, not a plural ("Dallas Cowboys") and not
