@@ -1230,6 +1230,31 @@ impl<'a> Context<'a> {
         self.content_before_with(sentence, cue_end, source_start - 1, (source_start, verb_at))
     }
 
+    /// "The Kremlin rejected the accusations.", "A Saudi official denied that.": a denial whose
+    /// object ends the sentence denies what the object stands for, a claim made before; the
+    /// object ("the accusations", in the cue, or "that") is its content.
+    fn denied_object(&self, sentence: &Sentence, cue_end: usize, cue: &CueMatch) -> Option<Span> {
+        if cue.stance != Stance::Deny {
+            return None;
+        }
+        let end = sentence.tokens.1;
+        let object_start = if cue.len > 1 {
+            let verb = cue_end - cue.len;
+            (verb + 1..cue_end).find(|&i| !contains(words::DETERMINERS, self.word(i)))?;
+            verb + 1
+        } else {
+            cue_end
+        };
+        let object_end = if cue.len > 1 {
+            cue_end
+        } else {
+            self.noun_phrase_forward(cue_end, end)
+                .max(cue_end + usize::from(matches!(self.word(cue_end), "that" | "it" | "this")))
+        };
+        (object_end > object_start && self.is_sentence_final(object_end, end))
+            .then(|| self.span_of(object_start, object_end))
+    }
+
     /// `said the chancellor, Rachel Reeves, "…"`: a person's name set off after the role is
     /// part of the source; the token after the name, if it is one.
     fn appositive_name_end(&self, source_end: usize, end: usize) -> Option<usize> {
@@ -1651,7 +1676,9 @@ impl<'a> Context<'a> {
                 }
                 contents
             }
-            None => self.next_paragraph_content(sentence)?,
+            None => self
+                .next_paragraph_content(sentence)
+                .or_else(|| self.denied_object(sentence, cue_end, cue).map(|c| vec![c]))?,
         };
         let mut found = self.new_found(source, hint, contents, 0.85);
         if hint == SourceHint::SharedSubject {
@@ -1830,6 +1857,14 @@ impl<'a> Context<'a> {
         let circumstance =
             contains(LEADING_PREPOSITIONS, opener) || contains(PARENTHETICAL_OPENERS, opener);
         let plain = (first_comma + 1..comma).all(|i| !self.token(i).is_some_and(is_quote));
+        // "Currently, an entire project can take months, says X": an adverb and a clause, not
+        // a subject and its appositive, which holds no verb outside a relative clause.
+        let noun_phrase_end = (first_comma + 1..comma)
+            .find(|&i| matches!(self.word(i), "who" | "whose" | "which" | "that" | "whom"))
+            .unwrap_or(comma);
+        let appositive = appositive
+            && (first_comma + 1..noun_phrase_end)
+                .all(|i| !contains(AUXILIARIES_AND_MODALS, self.word(i)));
         if subject_ok && circumstance && plain && !appositive {
             return Some((start, first_comma));
         }
@@ -1852,11 +1887,25 @@ impl<'a> Context<'a> {
     /// or a noun phrase followed by its verb ("the mayor said").
     fn clause_subject(&self, from: usize, end: usize) -> Option<(usize, usize)> {
         self.subject_at(from, end).or_else(|| {
-            let phrase_end = self.noun_phrase_forward(from, end);
+            let greedy_end = self.noun_phrase_forward(from, end);
+            // The noun phrase walk knows no verbs: "The pair spent four days" stops at a
+            // past-tense verb inside it.
+            let phrase_end = (from + 1..greedy_end)
+                .find(|&i| contains(words::IRREGULAR_PAST, self.word(i)))
+                .unwrap_or(greedy_end);
             let verb = self.skip_between_forward(phrase_end, end);
+            let word = self.word(verb);
+            // Any lowercase word that cannot go on a noun phrase: "The two men left …".
+            let plain_word = self
+                .token(verb)
+                .is_some_and(|t| t.kind == TokenKind::Word && !starts_upper(self.text, t))
+                && !contains(words::CLAUSE_BREAKS, word)
+                && !contains(words::DETERMINERS, word)
+                && !contains(PREPOSITIONS, word);
             let verb_follows = self.is_finite_cue(verb)
-                || contains(FINITE_AUXILIARIES, self.word(verb))
-                || self.word(verb).ends_with("ed");
+                || contains(FINITE_AUXILIARIES, word)
+                || word.ends_with("ed")
+                || plain_word;
             (phrase_end > from && verb < end && verb_follows).then_some((from, phrase_end))
         })
     }
@@ -2532,7 +2581,8 @@ fn is_bullet(paragraph: &str) -> bool {
 const NOUN_LIKE_BASE_VERBS: &[&str] = &[
     "release", "call", "present", "view", "object", "plan", "report", "comment", "charge", "claim",
     "warning", "promise", "demand", "request", "order", "hope", "fear", "doubt", "estimate",
-    "reply", "answer", "question", "guess", "vow", "pledge", "add",
+    "reply", "answer", "question", "guess", "vow", "pledge", "add", "note", "notice", "protest",
+    "signal", "review", "talk",
 ];
 
 /// Possessive determiners that name the holder of a nominal cue ("her criticism of …").
@@ -2683,7 +2733,7 @@ const JUDGED_IN_PASSIVE: &[&str] = &[
 
 /// Verbs whose passive subject is the one spoken to: "was told", "were warned", "was urged".
 const ADDRESSED_IN_PASSIVE: &[&str] = &[
-    "tell", "inform", "advise", "assure", "reassure", "remind", "warn", "urge", "order",
+    "ask", "tell", "inform", "advise", "assure", "reassure", "remind", "warn", "urge", "order",
     "instruct", "notify", "caution",
 ];
 

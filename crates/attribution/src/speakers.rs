@@ -557,12 +557,25 @@ fn resolve_mention(
             // A person named after the last speaker is the likelier antecedent ("…'s chairwoman,
             // Lena Osk, was blunter. She wrote …").
             let from_history = resolve_pronoun(context.lexicon, facts, history, pronoun, paragraph);
+            let last_paragraph = history
+                .iter()
+                .rev()
+                .find(|r| {
+                    from_history
+                        .as_ref()
+                        .is_some_and(|f| f.speaker == r.speaker)
+                })
+                .map_or(paragraph, |r| r.paragraph);
             let named_after = from_history.as_ref().map_or(0, |r| r.anchor);
             let named = person_before(context, facts, span.start, named_after, pronoun, paragraph);
             return match (named, from_history) {
                 (Some(named), Some(last)) if named.speaker.name == last.speaker.name => Some(last),
                 // Organisations are named in passing far more often than people ("shares on
                 // the London Stock Exchange"): "it" keeps the organisation last quoted.
+                // One quoted paragraphs ago gives way to one named just before.
+                (Some(named), Some(last)) if *pronoun == "it" && last_paragraph + 1 < paragraph => {
+                    Some(named)
+                }
                 (named, last) if *pronoun == "it" => last.or(named),
                 (named, last) => named.or(last),
             };
@@ -806,7 +819,12 @@ fn resolve_pronoun(
     let recent = || recent_speakers(history, paragraph);
     let found = recent().find(|r| {
         (!wants_person || r.is_person || is_person_description(lexicon, &r.speaker.name))
-            && (!wants_group || !r.is_person && !is_plural_nominal(lexicon, &r.speaker.name))
+            && (!wants_group
+                || !r.is_person
+                    && !is_plural_nominal(lexicon, &r.speaker.name)
+                    && (r.is_organisation
+                        || looks_like_a_name(&r.speaker.name)
+                        || !r.speaker.name.ends_with('s')))
             && agrees(pronoun, facts.gender_of(&r.speaker.name))
     });
     // "Holt confirmed … He said …": a capitalised name the entity layer did not classify is
@@ -963,7 +981,9 @@ fn person_before(
 fn organisation_before(context: &Context, offset: usize, after: usize) -> Option<Resolved> {
     entities_before(context, offset)
         .take_while(|e| e.span.start > after)
-        .find(|e| e.label == EntityLabel::Org && e.span.end <= offset)
+        .find(|e| {
+            e.label == EntityLabel::Org && e.span.end <= offset && !is_employer_mention(context, e)
+        })
         .map(organisation_speaker)
 }
 

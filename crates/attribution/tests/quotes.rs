@@ -451,3 +451,12 @@ fn team_roles_place_given_names_and_names_after_a_role() {
                 \"It is,\" said the chancellor, Rachel Reeves, \"a difficult budget.\"";
     insta::assert_json_snapshot!(attribute(text));
 }
+
+#[test]
+fn denials_of_an_earlier_claim_and_subjects_before_irregular_verbs() {
+    let text = "Story\n\nThe Kremlin rejected the accusations. A Saudi official denied that.\n\n\
+                The pair spent four days in a hospital, claiming they had been injured by police.\n\n\
+                Currently, an entire project can take up to three months, says Mr Dean.\n\n\
+                Anyone with information is asked to contact police.";
+    insta::assert_json_snapshot!(attribute(text));
+}
