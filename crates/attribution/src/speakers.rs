@@ -573,7 +573,7 @@ fn resolve_mention(
                 // Organisations are named in passing far more often than people ("shares on
                 // the London Stock Exchange"): "it" keeps the organisation last quoted.
                 // One quoted paragraphs ago gives way to one named just before.
-                (Some(named), Some(last)) if *pronoun == "it" && last_paragraph + 1 < paragraph => {
+                (Some(named), Some(_)) if *pronoun == "it" && last_paragraph + 1 < paragraph => {
                     Some(named)
                 }
                 (named, last) if *pronoun == "it" => last.or(named),
