@@ -29,7 +29,8 @@
 //! - A ratio ("one in five nurses", "3 out of 10 voters") is one quantity read as a share in
 //!   percent, like "20 percent of nurses": `value` 20, what follows counted. The whole must be
 //!   at least the part and not a year ("five in 2020" is a count and a year).
-//! - Not quantities: years (a bare 19xx/20xx, or any 4-digit year after "in", "since" ...), day
+//! - Not quantities: numbers inside names ("the Six Nations" after a lowercase word, "10 Downing
+//!   Street"); years (a bare 19xx/20xx, or any 4-digit year after "in", "since" ...), day
 //!   numbers next to a month ("5 March", "Oct. 7"), clock times ("10:30", "11am"), numbers joined
 //!   by separators into phone numbers, ids, dates or year spans ("910-432-3383", "24/7",
 //!   "2022-23"), labels ("section 119.3", "Resolution 2254", "Radio 4"), ordinals and decades
@@ -82,6 +83,19 @@ struct Scanner<'a> {
     tokens: &'a [Token],
     lists: &'static Lists,
 }
+
+/// Words that end a street name after a house number.
+const STREET_WORDS: &[&str] = &[
+    "Street",
+    "Road",
+    "Avenue",
+    "Lane",
+    "Boulevard",
+    "Square",
+    "Drive",
+    "Place",
+    "Terrace",
+];
 
 /// A number read from one or more tokens, before hedges, currency and percent.
 #[derive(Debug, Clone, Copy)]
@@ -178,6 +192,27 @@ impl<'a> Scanner<'a> {
         matches!(self.word(i), "-" | "\u{2013}" | "\u{2011}")
     }
 
+    /// "in the Six Nations", "at 10 Downing Street": a number that is part of a name. A
+    /// capitalised number word counts only after a lowercase word, so title-case headlines
+    /// ("Says Two Fighters Captured") keep their numbers.
+    fn is_inside_name(&self, core: &Core) -> bool {
+        let capitalised_after =
+            |i: usize| self.kind(i) == Some(TokenKind::Word) && self.is_capitalized(i);
+        if !capitalised_after(core.end) {
+            return false;
+        }
+        if core.digits {
+            return (core.end..core.end + 3)
+                .take_while(|&i| capitalised_after(i))
+                .any(|i| STREET_WORDS.contains(&self.word(i)));
+        }
+        self.is_capitalized(core.start)
+            && core
+                .start
+                .checked_sub(1)
+                .is_some_and(|p| self.kind(p) == Some(TokenKind::Word) && !self.is_capitalized(p))
+    }
+
     /// Whether token `i` is the sentence's first word (only quotes or punctuation before it).
     fn is_first_word(&self, i: usize) -> bool {
         // Looking back a few tokens keeps this constant-time; a longer lead-in is not an opening.
@@ -197,6 +232,9 @@ impl<'a> Scanner<'a> {
             if let Some(next) = self.joined_digits(at).or_else(|| self.digit_run(at)) {
                 return Step::Skip(next);
             }
+        }
+        if self.is_inside_name(&lower) {
+            return Step::Skip(lower.end);
         }
         let (start, mut money) = self.currency_before(lower.start, floor);
         let between = self.before(start, floor).filter(|&p| self.is(p, "between"));
@@ -572,7 +610,34 @@ impl<'a> Scanner<'a> {
             && !self.has(next, Class::Stop)
             && !matches!(
                 self.key(next).as_str(),
-                "high" | "long" | "wide" | "deep" | "tall" | "north" | "south" | "east" | "west"
+                "high"
+                    | "long"
+                    | "wide"
+                    | "deep"
+                    | "tall"
+                    | "north"
+                    | "south"
+                    | "east"
+                    | "west"
+                    // Races in metres: "200m gold", "the 100m final".
+                    | "gold"
+                    | "silver"
+                    | "bronze"
+                    | "final"
+                    | "heat"
+                    | "heats"
+                    | "race"
+                    | "record"
+                    | "title"
+                    | "freestyle"
+                    | "backstroke"
+                    | "breaststroke"
+                    | "butterfly"
+                    | "medley"
+                    | "hurdles"
+                    | "relay"
+                    | "sprint"
+                    | "champion"
             )
     }
 
@@ -779,7 +844,13 @@ impl<'a> Scanner<'a> {
                 .iter()
                 .enumerate()
                 .all(|(i, w)| self.is(first + i, w));
-            if matches {
+            // "edged up to 4.55%": after a change word "up to" says where it went, not a bound.
+            let movement = hedge.qualifier == Qualifier::UpTo
+                && self.is(first, "up")
+                && self
+                    .before(first, floor)
+                    .is_some_and(|p| self.has(p, Class::Change));
+            if matches && !movement {
                 let comparative = matches!(
                     Key::new(self.word(first)).as_str(),
                     "over" | "under" | "more" | "less" | "fewer" | "above" | "below"

@@ -258,3 +258,11 @@ fn ratios_are_shares_in_percent() {
          Ten in the morning is early. 40 or fewer seats changed."
     ));
 }
+
+#[test]
+fn numbers_in_names_races_and_movements() {
+    insta::assert_json_snapshot!(quantities(
+        "England play in the Six Nations. He left 10 Downing Street. She won 200m gold. \
+         Yields edged up to 4.55%. Up to 40 people died. Two Chinese fighters were captured."
+    ));
+}
