@@ -170,7 +170,14 @@ impl<'a> Context<'a> {
                 // to reporters, …"); one with a "that" clause reports ("Denying that A, X said").
                 let opening_report = at == start && self.word(at + 1) == "that";
                 let doubted = self.tagged.doubted.binary_search(&at).is_ok() && !opening_report;
-                let candidates = if doubted || !title_case && self.inside_name(at) {
+                // "Grand Slam winner": a capitalised word after another is part of a name.
+                let in_name = self.inside_name(at)
+                    || at > start
+                        && self.token(at).is_some_and(|t| starts_upper(self.text, t))
+                        && self.token(at - 1).is_some_and(|t| {
+                            t.kind == TokenKind::Word && starts_upper(self.text, t)
+                        });
+                let candidates = if doubted || !title_case && in_name {
                     [None, None, None]
                 } else {
                     [

@@ -460,3 +460,9 @@ fn denials_of_an_earlier_claim_and_subjects_before_irregular_verbs() {
                 Anyone with information is asked to contact police.";
     insta::assert_json_snapshot!(attribute(text));
 }
+
+#[test]
+fn capitalised_words_inside_a_name_are_not_cues() {
+    let text = "Sport\n\nIreland are going for their first Grand Slam since 1948, the coach said.";
+    insta::assert_json_snapshot!(attribute(text));
+}
