@@ -1858,7 +1858,9 @@ impl<'a> Context<'a> {
                 | "herself"
         ) || self
             .token(first_comma + 1)
-            .is_some_and(|t| starts_upper(self.text, t));
+            .is_some_and(|t| starts_upper(self.text, t))
+            // "Mary Smith, adviser to Mr. Clinton, said".
+            || self.is_role_word(first_comma + 1);
         // "Lewandowski, in a statement released by the campaign, said …": a parenthetical
         // phrase of circumstance is no part of the source.
         let circumstance =
@@ -2155,6 +2157,8 @@ impl<'a> Context<'a> {
                 || (word == "of" || word == "the" || word == "for") && at < end
                 // A plural possessive: "two landlords' groups".
                 || word == "'" && at < end && self.word(index.wrapping_sub(1)).ends_with('s')
+                // "a spokesman to the prime minister", "adviser to Mr. Clinton".
+                || word == "to" && at < end && self.is_role_word(index.wrapping_sub(1))
                 // Anonymous sources: "people familiar with the matter", "sources close to him".
                 || at < end
                     && matches!(
@@ -2185,6 +2189,16 @@ impl<'a> Context<'a> {
     }
 
     /// A name or speaker noun, the kind of word "and" joins inside a source ("teachers and union officials").
+    /// A noun for a speaker or a one-word role ("spokesman", "adviser", "minister").
+    fn is_role_word(&self, index: usize) -> bool {
+        let word = self.word(index);
+        self.lexicon.is_speaker_noun(word)
+            || self
+                .lexicon
+                .role_at(&[word])
+                .is_some_and(|role| role.len == 1)
+    }
+
     fn is_nominal_word(&self, index: usize) -> bool {
         self.token(index)
             .is_some_and(|t| t.kind == TokenKind::Word && starts_upper(self.text, t))

@@ -433,7 +433,14 @@ fn resolve_mention(
         .find(|e| {
             e.label == EntityLabel::Person && !after_affiliation_word(context, start, e.span.start)
         })
-        .or_else(|| inside.iter().find(|e| e.label == EntityLabel::Person));
+        // "A spokesman to Boris Johnson" is not Johnson: a described speaker stays unnamed.
+        .or_else(|| {
+            let described = matches!(context.words.get(start), "a" | "an" | "the");
+            inside
+                .iter()
+                .find(|e| e.label == EntityLabel::Person)
+                .filter(|_| !described)
+        });
     if let Some(person) = person {
         let profile = facts
             .profiles
@@ -1007,7 +1014,12 @@ fn is_place_modifier(text: &str, span: Span) -> bool {
 /// Whether "of", "at", "for", "with" or "from" stands between the start of a mention and `offset`.
 fn after_affiliation_word(context: &Context, start: usize, offset: usize) -> bool {
     let end = token_index_at(context, offset);
-    (start..end).any(|i| matches!(context.words.get(i), "of" | "at" | "for" | "with" | "from"))
+    (start..end).any(|i| {
+        matches!(
+            context.words.get(i),
+            "of" | "at" | "for" | "with" | "from" | "to"
+        )
+    })
 }
 
 /// Whether a preposition stands between the start of a mention and `offset`.
@@ -1016,7 +1028,7 @@ fn follows_preposition(context: &Context, start: usize, offset: usize) -> bool {
     (start..end).any(|i| {
         matches!(
             context.words.get(i),
-            "in" | "from" | "at" | "by" | "near" | "on"
+            "in" | "from" | "at" | "by" | "near" | "on" | "to"
         )
     })
 }
