@@ -726,6 +726,16 @@ impl<'a> Context<'a> {
                 }
             }
         }
+        // "However, Hawkeye, with assets of …, said": a discourse adverb opens the sentence,
+        // not the source.
+        if let Some((start, end)) = found.source {
+            if contains(DISCOURSE_ADVERBS, self.word(start))
+                && self.is_comma(start + 1)
+                && start + 2 < end
+            {
+                found.source = Some((start + 2, end));
+            }
+        }
         let mut found = self.raise_subject(found, cue_start, cue_end, cue);
         // "Local media, citing security sources, said …": a participle phrase inside the subject
         // ends where the main verb takes over.
@@ -2829,6 +2839,34 @@ const TIME_WORDS: &[&str] = &[
     "early",
     "afterward",
     "afterwards",
+];
+
+/// Sentence adverbs set off by a comma at the start of a sentence.
+const DISCOURSE_ADVERBS: &[&str] = &[
+    "however",
+    "meanwhile",
+    "moreover",
+    "still",
+    "again",
+    "instead",
+    "separately",
+    "nevertheless",
+    "nonetheless",
+    "furthermore",
+    "indeed",
+    "overall",
+    "finally",
+    "similarly",
+    "likewise",
+    "elsewhere",
+    "currently",
+    "now",
+    "then",
+    "later",
+    "earlier",
+    "also",
+    "yet",
+    "thus",
 ];
 
 /// Words that make a verb phrase: a phrase holding one is a clause, not an adjunct.

@@ -435,7 +435,9 @@ fn resolve_mention(
         })
         // "A spokesman to Boris Johnson" is not Johnson: a described speaker stays unnamed.
         .or_else(|| {
-            let described = matches!(context.words.get(start), "a" | "an" | "the");
+            let first = context.words.get(start);
+            let described =
+                matches!(first, "a" | "an" | "the") || context.lexicon.is_speaker_noun(first);
             inside
                 .iter()
                 .find(|e| e.label == EntityLabel::Person)
@@ -523,7 +525,14 @@ fn resolve_mention(
         let affiliation = group.country.clone().filter(|c| *c != group.canonical);
         // "Ukrainian officials": a nationality word qualifies the speakers, it does not name them;
         // "Democrats" name a group of people, not the singular demonym.
-        let name = if group.label == EntityLabel::Norp {
+        // "a senior U.S. official": a country modifying a speaker noun says where they are
+        // from; the speaker is the one described.
+        let modifier = group.label == EntityLabel::Gpe
+            && group.span.end < span.end
+            && context
+                .lexicon
+                .is_speaker_noun(context.words.get(end.saturating_sub(1)));
+        let name = if group.label == EntityLabel::Norp || modifier {
             strip_determiner(span.text(context.text)).to_string()
         } else {
             group.canonical.clone()
@@ -533,7 +542,7 @@ fn resolve_mention(
                 name,
                 role: role_in_mention,
                 affiliation: affiliation.or_else(|| {
-                    (group.label == EntityLabel::Norp).then(|| group.canonical.clone())
+                    (group.label == EntityLabel::Norp || modifier).then(|| group.canonical.clone())
                 }),
             },
             is_person: false,
@@ -1018,8 +1027,21 @@ fn after_affiliation_word(context: &Context, start: usize, offset: usize) -> boo
         matches!(
             context.words.get(i),
             "of" | "at" | "for" | "with" | "from" | "to"
-        )
+        ) && !inside_entity(context, i)
     })
+}
+
+/// Whether token `at` lies inside a name ("of" in "Bank of England").
+fn inside_entity(context: &Context, at: usize) -> bool {
+    let Some(token) = context.analysis.tokens.get(at) else {
+        return false;
+    };
+    let entities = &context.analysis.entities;
+    let after = entities.partition_point(|e| e.span.start <= token.span.start);
+    after
+        .checked_sub(1)
+        .and_then(|i| entities.get(i))
+        .is_some_and(|e| e.span.contains(token.span))
 }
 
 /// Whether a preposition stands between the start of a mention and `offset`.

@@ -466,3 +466,12 @@ fn capitalised_words_inside_a_name_are_not_cues() {
     let text = "Sport\n\nIreland are going for their first Grand Slam since 1948, the coach said.";
     insta::assert_json_snapshot!(attribute(text));
 }
+
+#[test]
+fn discourse_adverbs_countries_as_modifiers_and_title_surnames() {
+    let text = "Markets\n\nHowever, Hawkeye, with assets of 10 mln dlrs, said it expects profits to rise.\n\n\
+                A senior U.S. official yesterday dismissed the report.\n\n\
+                Lawyers for Mr Fawcett and Mr McDonald denied the charges.\n\n\
+                Bank of England governor Mervyn King said rates would stay on hold.";
+    insta::assert_json_snapshot!(attribute(text));
+}

@@ -671,6 +671,18 @@ impl<'a> Scan<'a> {
         while let Some(unit) = units.get(j) {
             match unit.kind {
                 Kind::Cap(c) if c.title.is_none() && !c.org && !c.function => end = j + 1,
+                // "Mervyn King said": a title word ending a name after its given name is the
+                // surname (a title before a name, "King Abdullah", starts the run instead).
+                Kind::Cap(c)
+                    if j > start
+                        && c.title.is_some()
+                        && !c.org
+                        && !c.all_caps
+                        && units.get(j + 1).is_none() =>
+                {
+                    end = j + 1;
+                    break;
+                }
                 Kind::Gaz(_) if (j > start || after_title) && self.is_surname_place(unit) => {
                     end = j + 1;
                     // "Dr. Lara Johnson": right after a title a place may be the given name.
