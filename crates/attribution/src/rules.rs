@@ -711,8 +711,19 @@ impl<'a> Context<'a> {
                 .or_else(|| self.source_before(sentence, cue_start, cue_end, cue, previous)),
         }?;
         // "The previously announced cuts …": a cue whose source would be a bare determiner is
-        // a participle inside a noun phrase, not a report.
-        if found.source.is_some_and(|s| self.is_bare_determiner(s)) {
+        // a participle inside a noun phrase, not a report; nor does a number after a
+        // preposition speak ("on 14 counts of fraud"; "45 said" is 45 people).
+        let bare_number = |(s, e): (usize, usize)| {
+            e == s + 1
+                && self.token(s).is_some_and(|t| t.kind == TokenKind::Number)
+                && s.checked_sub(1).is_some_and(|p| {
+                    contains(PREPOSITIONS, self.word(p)) || self.word(p) == "until"
+                })
+        };
+        if found
+            .source
+            .is_some_and(|s| self.is_bare_determiner(s) || bare_number(s))
+        {
             return None;
         }
         // "In a statement posted on its website, …": a prepositional phrase naming nobody is an
@@ -1662,6 +1673,9 @@ impl<'a> Context<'a> {
             )
         } else {
             let source_start = self.noun_phrase_backward(start, verb_at)?;
+            let source_start = self
+                .restrictive_relative_head(start, source_start)
+                .unwrap_or(source_start);
             // "It was announced that …": a passive with an empty subject names no source.
             let expletive = source_start + 1 == verb_at
                 && self.word(source_start) == "it"
@@ -1671,7 +1685,11 @@ impl<'a> Context<'a> {
             (source, SourceHint::Mention)
         };
         let content_start = self.skip_object(sentence, cue_end, cue);
-        let content_start = self.skip_leading_adjunct(sentence, content_start)?;
+        // "denied this." reads like the time phrase "this week" to the adjunct skipper.
+        let Some(content_start) = self.skip_leading_adjunct(sentence, content_start) else {
+            let object = self.denied_object(sentence, cue_end, cue)?;
+            return Some(self.new_found(source, hint, vec![object], 0.85));
+        };
         let content = self
             .content_after(sentence, content_start)
             .filter(|c| !matches!(c.text(self.text), "that" | "saying"));
@@ -1969,6 +1987,14 @@ impl<'a> Context<'a> {
                 while end < before && self.lexicon.is_speaker_noun(self.word(end)) {
                     end += 1;
                 }
+                // "IDC analyst Ryan Reith": the name after the noun is the head.
+                while end < before
+                    && self
+                        .token(end)
+                        .is_some_and(|t| t.kind == TokenKind::Word && starts_upper(self.text, t))
+                {
+                    end += 1;
+                }
                 return Some((start, end));
             }
             let capitalised = starts_upper(self.text, token);
@@ -2140,6 +2166,10 @@ impl<'a> Context<'a> {
 
     /// Start of the noun phrase ending just before `end`, walking back no further than `start`.
     fn noun_phrase_backward(&self, start: usize, end: usize) -> Option<usize> {
+        // "On Friday he said": a subject pronoun is the whole phrase.
+        if end > start && contains(words::PRONOUNS, self.word(end - 1)) {
+            return Some(end - 1);
+        }
         let mut at = end;
         let floor = start.max(end.saturating_sub(MAX_SOURCE_TOKENS));
         while at > floor {
@@ -2199,6 +2229,22 @@ impl<'a> Context<'a> {
     }
 
     /// A name or speaker noun, the kind of word "and" joins inside a source ("teachers and union officials").
+    /// "A regional manager who worked for Brookhaven until 2023 said": the phrase before the
+    /// cue ends a restrictive relative clause; the source starts with the noun the clause
+    /// describes. The start of that noun's phrase, if there is one.
+    fn restrictive_relative_head(&self, start: usize, phrase_start: usize) -> Option<usize> {
+        let floor = start.max(phrase_start.saturating_sub(15));
+        let who = (floor..phrase_start)
+            .rev()
+            .take_while(|&i| !self.is_comma(i) && !self.is_finite_cue(i))
+            .find(|&i| matches!(self.word(i), "who" | "that"))?;
+        if who == 0 || !self.is_role_word(who - 1) && !self.is_nominal_word(who - 1) {
+            return None;
+        }
+        self.noun_phrase_backward(start, who)
+            .filter(|&s| s == start || self.is_boundary_before(s - 1))
+    }
+
     /// A noun for a speaker or a one-word role ("spokesman", "adviser", "minister").
     fn is_role_word(&self, index: usize) -> bool {
         let word = self.word(index);
@@ -2281,6 +2327,25 @@ impl<'a> Context<'a> {
                 }
                 if object == cue_end && contains(ADDRESSEES, self.word(cue_end)) {
                     object += 1;
+                }
+                // "told the council her street had …": a determiner and a noun, then the
+                // subject of the reported clause.
+                if object == cue_end && contains(words::DETERMINERS, self.word(cue_end)) {
+                    let mut noun = cue_end + 1;
+                    while noun < end.min(cue_end + 4)
+                        && self.token(noun).is_some_and(|t| t.kind == TokenKind::Word)
+                        && !contains(words::CLAUSE_BREAKS, self.word(noun))
+                        && !contains(words::DETERMINERS, self.word(noun))
+                        && !contains(words::PRONOUNS, self.word(noun))
+                    {
+                        noun += 1;
+                    }
+                    let subject_follows = noun > cue_end + 1
+                        && (contains(words::PRONOUNS, self.word(noun))
+                            || contains(words::DETERMINERS, self.word(noun)));
+                    if subject_follows {
+                        object = noun;
+                    }
                 }
                 if object > cue_end && object + 1 < end {
                     at = object;

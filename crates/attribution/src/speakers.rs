@@ -387,14 +387,10 @@ fn resolve_mention(
 ) -> Option<Resolved> {
     // "The company, which was fined under EU rules, added": the relative clause describes the
     // speaker and names others.
+    // So does a restrictive one ("a manager who worked for Brookhaven").
+    let relative = |at: usize| matches!(context.words.get(at), "which" | "who" | "whose" | "where");
     let end = (start + 1..end)
-        .find(|&at| {
-            context.words.get(at) == ","
-                && matches!(
-                    context.words.get(at + 1),
-                    "which" | "who" | "whose" | "where"
-                )
-        })
+        .find(|&at| context.words.get(at) == "," && relative(at + 1) || relative(at))
         .unwrap_or(end);
     if end == start + 1 && matches!(context.words.get(start), "who" | "which") {
         let (antecedent_start, antecedent_end) = context.relative_antecedent(start)?;

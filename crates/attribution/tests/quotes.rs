@@ -475,3 +475,13 @@ fn discourse_adverbs_countries_as_modifiers_and_title_surnames() {
                 Bank of England governor Mervyn King said rates would stay on hold.";
     insta::assert_json_snapshot!(attribute(text));
 }
+
+#[test]
+fn subjects_with_relative_clauses_pronouns_and_addressees() {
+    let text = "Business\n\nA regional manager who worked for Brookhaven until 2023 said the plant was unsafe.\n\n\
+                On Friday he said he was satisfied.\n\n\
+                IDC analyst Ryan Reith was more sceptical, noting that sales had slowed.\n\n\
+                The former director was charged on 14 counts of fraud. The director denied this.\n\n\
+                Linda Parr told the council her street had not been repaved.";
+    insta::assert_json_snapshot!(attribute(text));
+}
