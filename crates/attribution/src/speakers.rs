@@ -414,6 +414,14 @@ fn resolve_mention(
                 ..person.clone()
             });
         }
+        // "Trippier scored twice. '…,' the England full-back said": the person named last.
+        let offset = context.span_of(start, end).start;
+        let floor = offset.saturating_sub(IT_LOOKBACK);
+        if let Some(person) = person_before(context, facts, offset, floor, "he", paragraph)
+            .or_else(|| person_before(context, facts, offset, floor, "she", paragraph))
+        {
+            return Some(person);
+        }
     }
     let span = context.span_of(start, end);
     let inside: Vec<&Entity> = context.entities_in(span).collect();
@@ -498,6 +506,28 @@ fn resolve_mention(
             paragraph,
             ..company
         });
+    }
+    // "the spokeswoman" refers back to one already quoted; "a company spokeswoman" is someone new.
+    let indefinite = matches!(mention.first(), Some(&("a" | "an" | "another" | "one")));
+    if let Some(role) = role_in_mention.as_ref().filter(|_| !indefinite) {
+        if let Some(earlier) = history
+            .iter()
+            .rev()
+            .find(|r| r.speaker.role.as_deref() == Some(role.as_str()))
+        {
+            return Some(Resolved {
+                paragraph,
+                ..earlier.clone()
+            });
+        }
+        // "Newcastle manager Eddie Howe was furious. … the Newcastle manager added": a person
+        // the text gave that role, not yet quoted.
+        if let Some(person) = role_holder_before(context, facts, span.start, role) {
+            return Some(Resolved {
+                paragraph,
+                ..person
+            });
+        }
     }
     // "a statement released in Vienna": a place inside a prepositional phrase is not the
     // speaker; nor is one that only says where the speaker is ("the San Jose-based company").
@@ -591,20 +621,6 @@ fn resolve_mention(
                 (named, last) if *pronoun == "it" => last.or(named),
                 (named, last) => named.or(last),
             };
-        }
-    }
-    // "the spokeswoman" refers back to one already quoted; "a company spokeswoman" is someone new.
-    let indefinite = matches!(mention.first(), Some(&("a" | "an" | "another" | "one")));
-    if let Some(role) = role_in_mention.as_ref().filter(|_| !indefinite) {
-        if let Some(earlier) = history
-            .iter()
-            .rev()
-            .find(|r| r.speaker.role.as_deref() == Some(role.as_str()))
-        {
-            return Some(Resolved {
-                paragraph,
-                ..earlier.clone()
-            });
         }
     }
     let head = mention.last().copied().unwrap_or("");
@@ -915,8 +931,47 @@ fn is_epithet(context: &Context, start: usize, end: usize) -> bool {
         rest.as_str(),
         "frenchman" | "englishman" | "dutchman" | "irishman" | "scotsman" | "welshman"
     );
-    age || nationality || man
+    // "the striker", "the England full-back": a player by position, after an optional team.
+    let position = context
+        .words
+        .get(end - 1)
+        .split('-')
+        .next_back()
+        .is_some_and(|last| PLAYING_POSITIONS.contains(&last))
+        && end <= start + 4;
+    age || nationality || man || position
 }
+
+/// Positions by which sports reports refer back to a player.
+const PLAYING_POSITIONS: &[&str] = &[
+    "striker",
+    "forward",
+    "winger",
+    "midfielder",
+    "defender",
+    "back",
+    "goalkeeper",
+    "keeper",
+    "playmaker",
+    "centre",
+    "center",
+    "half",
+    "fly",
+    "scrum",
+    "prop",
+    "hooker",
+    "flanker",
+    "lock",
+    "batsman",
+    "bowler",
+    "spinner",
+    "seamer",
+    "opener",
+    "quarterback",
+    "pitcher",
+    "guard",
+    "point",
+];
 
 /// "St. Columba", "Saint Anselm": in news a school, church or hospital named after a saint,
 /// not someone who speaks.
@@ -985,6 +1040,38 @@ fn person_before(
         is_person: true,
         is_organisation: false,
         paragraph,
+        anchor: 0,
+    })
+}
+
+/// The nearest person named before byte `offset` (within the pronoun look-back) whose stated
+/// role is `role`.
+fn role_holder_before(
+    context: &Context,
+    facts: &DocumentFacts,
+    offset: usize,
+    role: &str,
+) -> Option<Resolved> {
+    let floor = offset.saturating_sub(IT_LOOKBACK);
+    let person = entities_before(context, offset)
+        .take_while(|e| e.span.start > floor)
+        .filter(|e| e.label == EntityLabel::Person && e.span.end <= offset)
+        .find(|e| {
+            facts
+                .profiles
+                .get(&e.canonical)
+                .is_some_and(|p| p.role.as_deref() == Some(role))
+        })?;
+    let profile = facts.profiles.get(&person.canonical)?;
+    Some(Resolved {
+        speaker: Speaker {
+            name: person.canonical.clone(),
+            role: profile.role.clone(),
+            affiliation: profile.affiliation.clone(),
+        },
+        is_person: true,
+        is_organisation: false,
+        paragraph: 0,
         anchor: 0,
     })
 }

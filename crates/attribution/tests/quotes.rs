@@ -485,3 +485,11 @@ fn subjects_with_relative_clauses_pronouns_and_addressees() {
                 Linda Parr told the council her street had not been repaved.";
     insta::assert_json_snapshot!(attribute(text));
 }
+
+#[test]
+fn players_by_position_and_holders_of_a_stated_role() {
+    let text = "Football\n\nNewcastle manager Eddie Howe was furious. Kieran Trippier scored twice. \
+                \"The noise was unbelievable,\" the England full-back said.\n\n\
+                \"We deserved more,\" the Newcastle manager added.";
+    insta::assert_json_snapshot!(attribute(text));
+}
