@@ -261,12 +261,20 @@ impl<'a> Context<'a> {
                             || matches!(self.word(i), "'s" | "on" | "to" | "at" | "in"))
                 })
             });
-        // Transcripts: "TAPPER: Do you think …" speaks for the whole paragraph.
-        let transcript = colon == start + 1
+        // Transcripts: "TAPPER: Do you think …", "Rahman: It is …" (a person the document
+        // names) and the interviewer's "Q: …" speak for the whole paragraph.
+        let shouted = colon == start + 1
             && self.word(start).len() > 1
             && !self
                 .token(start)
                 .is_some_and(|t| t.span.text(self.text).chars().any(char::is_lowercase));
+        let label_span = self.span_of(start, colon);
+        let person_label = colon <= start + 3
+            && self
+                .entities_in(label_span)
+                .any(|e| e.label == EntityLabel::Person && e.span == label_span);
+        let question = colon == start + 1 && matches!(self.word(start), "q" | "question");
+        let transcript = shouted || person_label || question;
         if paragraph.span != sentence.span && !transcript {
             return None;
         }
@@ -286,7 +294,13 @@ impl<'a> Context<'a> {
             }
             None => vec![self.content_after(sentence, colon + 1)?],
         };
-        Some(self.colon_attribution(sentence, (start, source_end), colon, contents))
+        let mut found = self.colon_attribution(sentence, (start, source_end), colon, contents);
+        if question {
+            // The interviewer, whom the label does not name, asks.
+            found.source = None;
+            found.stance = Stance::Question;
+        }
+        Some(found)
     }
 
     /// A `NAME: content` attribution whose cue is the colon itself.
@@ -1105,10 +1119,17 @@ impl<'a> Context<'a> {
         }
         // A gerund opening a clause ("Speaking to the press, …") frames rather than reports;
         // only ", saying …" after a reported clause continues a report.
+        // "… set out the French position saying: “…”": a gerund of speech that opens a quote
+        // or a "that" clause reports, comma or not.
+        let introduces_report = cue.class == CueClass::Speech && {
+            let after = cue_start + cue.len;
+            matches!(self.word(after), ":" | "that") || self.region_starting_at(after).is_some()
+        };
         cue.form == VerbForm::Gerund
             && !self.follows_participle_opener(cue_start)
             && !self.is_progressive(cue_start)
             && !self.is_reduced_relative(cue_start, cue)
+            && !introduces_report
     }
 
     /// A base-form verb is a verb after a modal, "to", a pronoun or a plural subject ("officials say");
@@ -1866,7 +1887,7 @@ impl<'a> Context<'a> {
         let subject_ok = (start..first_comma).all(|i| {
             let word = self.word(i);
             self.token(i)
-                .is_some_and(|t| is_word(t) || matches!(word, "." | "-" | "'s" | "(" | ")"))
+                .is_some_and(|t| is_word(t) || matches!(word, "." | "-" | "'s" | "'" | "(" | ")"))
                 && (!contains(words::CLAUSE_BREAKS, word) || matches!(word, "of" | "for" | "and"))
                 && !self.is_finite_cue(i)
         });
@@ -1911,7 +1932,12 @@ impl<'a> Context<'a> {
     /// The subject of `Trump toured the plant, saying …`: a name or pronoun opening the sentence.
     fn sentence_subject(&self, sentence: &Sentence, before: usize) -> Option<(usize, usize)> {
         let (start, _) = sentence.tokens;
-        self.clause_subject(start, before).or_else(|| {
+        // "Speaking last night, Chirac …": an opening participle phrase is no subject.
+        let participle_opening = self.word(start).ends_with("ing") && self.word(start).len() > 4;
+        let opening = (!participle_opening)
+            .then(|| self.clause_subject(start, before))
+            .flatten();
+        opening.or_else(|| {
             // "But a few days later, Trump reversed himself, telling …": the subject follows an
             // opening phrase.
             let comma = (start..before.min(start + 12)).find(|&i| self.is_comma(i))?;
@@ -2723,6 +2749,14 @@ const EDITORIAL_LABELS: &[&str] = &[
     "see also",
     "also read",
     "background",
+    "interview",
+    "q&a",
+    "profile",
+    "review",
+    "obituary",
+    "comment",
+    "in pictures",
+    "in depth",
     "summary",
     "source",
     "sources",

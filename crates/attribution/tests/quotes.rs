@@ -488,8 +488,19 @@ fn subjects_with_relative_clauses_pronouns_and_addressees() {
 
 #[test]
 fn players_by_position_and_holders_of_a_stated_role() {
-    let text = "Football\n\nNewcastle manager Eddie Howe was furious. Kieran Trippier scored twice. \
+    let text =
+        "Football\n\nNewcastle manager Eddie Howe was furious. Kieran Trippier scored twice. \
                 \"The noise was unbelievable,\" the England full-back said.\n\n\
                 \"We deserved more,\" the Newcastle manager added.";
+    insta::assert_json_snapshot!(attribute(text));
+}
+
+#[test]
+fn interview_transcripts_and_gerunds_that_open_a_quote() {
+    let text = "Interview: the envoy speaks\n\nAmina Rahman is the UN envoy to the region.\n\n\
+                Q: What is the situation on the ground?\n\n\
+                Rahman: It is very difficult. Thousands of families have no shelter.\n\n\
+                Speaking last night, Chirac set out the French position saying: \"Any agreement must \
+                protect farmers.\"\n\nOaten has branded the ID scheme a waste of money.";
     insta::assert_json_snapshot!(attribute(text));
 }
