@@ -2139,7 +2139,11 @@ impl<'a> Context<'a> {
     fn skip_between_backward(&self, start: usize, cue_start: usize) -> usize {
         let mut at = cue_start;
         loop {
-            while at > start && contains(words::BETWEEN_SOURCE_AND_CUE, self.word(at - 1)) {
+            // "Saab has consistently said": any -ly adverb stands between too.
+            while at > start
+                && (contains(words::BETWEEN_SOURCE_AND_CUE, self.word(at - 1))
+                    || self.is_ly_adverb(at - 1))
+            {
                 at -= 1;
             }
             // "The ministry on Tuesday denied …": a time phrase between source and verb.
@@ -2269,6 +2273,18 @@ impl<'a> Context<'a> {
         }
         self.noun_phrase_backward(start, who)
             .filter(|&s| s == start || self.is_boundary_before(s - 1))
+    }
+
+    /// A lowercase word ending in "-ly" ("consistently", "publicly"), not one of the few nouns
+    /// and adjectives spelled so.
+    fn is_ly_adverb(&self, index: usize) -> bool {
+        let word = self.word(index);
+        word.len() > 4
+            && word.ends_with("ly")
+            && !contains(LY_NOT_ADVERBS, word)
+            && self
+                .token(index)
+                .is_some_and(|t| t.kind == TokenKind::Word && !starts_upper(self.text, t))
     }
 
     /// A noun for a speaker or a one-word role ("spokesman", "adviser", "minister").
@@ -2938,6 +2954,65 @@ const TIME_WORDS: &[&str] = &[
     "early",
     "afterward",
     "afterwards",
+];
+
+/// Words ending in "-ly" that are nouns, adjectives or verbs.
+const LY_NOT_ADVERBS: &[&str] = &[
+    "family",
+    "italy",
+    "ally",
+    "rally",
+    "supply",
+    "assembly",
+    "only",
+    "early",
+    "likely",
+    "unlikely",
+    "daily",
+    "weekly",
+    "monthly",
+    "yearly",
+    "quarterly",
+    "elderly",
+    "friendly",
+    "costly",
+    "deadly",
+    "lonely",
+    "lovely",
+    "holy",
+    "ugly",
+    "silly",
+    "orderly",
+    "scholarly",
+    "timely",
+    "lively",
+    "july",
+    "reply",
+    "apply",
+    "rely",
+    "comply",
+    "imply",
+    "multiply",
+    "anomaly",
+    "monopoly",
+    "bully",
+    "belly",
+    "jelly",
+    "fly",
+    "sly",
+    "wily",
+    "burly",
+    "hourly",
+    "nightly",
+    "manly",
+    "womanly",
+    "motherly",
+    "fatherly",
+    "brotherly",
+    "sisterly",
+    "kindly",
+    "curly",
+    "surly",
 ];
 
 /// Sentence adverbs set off by a comma at the start of a sentence.
