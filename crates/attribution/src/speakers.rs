@@ -637,6 +637,21 @@ fn resolve_mention(
             });
         }
     }
+    // "was upbeat about …", "has resisted calls …": a lone lowercase word that names no one
+    // (not a noun for speakers, not a plural) is a misread source, not a speaker.
+    if let [word] = mention.as_slice() {
+        let lowercase = context
+            .analysis
+            .tokens
+            .get(start)
+            .is_some_and(|t| !starts_upper(context.text, t));
+        let names_someone = context.lexicon.is_speaker_noun(word)
+            || word.ends_with('s')
+            || contains(words::PERSON_NOUNS, word);
+        if lowercase && !names_someone {
+            return None;
+        }
+    }
     // "Ortiz, who has led the port for a decade": the name is the part before the appositive.
     let written = span.text(context.text);
     let name = written.split(',').next().unwrap_or(written).trim();

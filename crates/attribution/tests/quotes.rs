@@ -507,7 +507,8 @@ fn interview_transcripts_and_gerunds_that_open_a_quote() {
 
 #[test]
 fn adverbs_between_the_source_and_its_verb() {
-    let text = "Cars\n\nFor years, Saab has consistently said it is competing with BMW. He has publicly \
+    let text =
+        "Cars\n\nFor years, Saab has consistently said it is competing with BMW. He has publicly \
                 denied suggestions that the brand is for sale.";
     insta::assert_json_snapshot!(attribute(text));
 }
