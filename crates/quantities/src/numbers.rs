@@ -81,6 +81,9 @@ pub(crate) fn scale_of(key: &str) -> Option<(f64, bool)> {
         "million" | "mn" | "mln" => (1e6, false),
         "billion" | "bn" | "bln" => (1e9, false),
         "trillion" | "tn" | "trn" => (1e12, false),
+        // Indian English: a lakh is 100,000, a crore 10 million.
+        "lakh" | "lakhs" => (1e5, false),
+        "crore" | "crores" => (1e7, false),
         "k" => (1e3, true),
         "m" => (1e6, true),
         "b" => (1e9, true),

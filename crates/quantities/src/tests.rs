@@ -266,3 +266,11 @@ fn numbers_in_names_races_and_movements() {
          Yields edged up to 4.55%. Up to 40 people died. Two Chinese fighters were captured."
     ));
 }
+
+#[test]
+fn indian_scales_and_loose_hedges() {
+    insta::assert_json_snapshot!(quantities(
+        "The scheme costs Rs 2,500 crore and covers 14 lakh farmers. Activists put the figure \
+         closer to 40. A girl of maybe 14 was hurt."
+    ));
+}
