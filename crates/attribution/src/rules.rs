@@ -694,12 +694,17 @@ impl<'a> Context<'a> {
         {
             return Some(self.finish(sentence, passive, cue_start, cue_end, cue));
         }
-        // "a barman who asked not to be named": a request for anonymity, not a report.
-        if cue.lemma == "ask"
-            && self.word(cue_end) == "not"
-            && self.word(cue_end + 1) == "to"
-            && self.word(cue_end + 2) == "be"
-        {
+        // "a barman who asked not to be named", "asked to be identified only by her first
+        // name", "asked for anonymity": a request for anonymity, not a report.
+        let after_not = cue_end + usize::from(self.word(cue_end) == "not");
+        let anonymity = self.word(after_not) == "to"
+            && (self.word(after_not + 1) == "be" && after_not > cue_end
+                || self.word(after_not + 1) == "be"
+                    && matches!(self.word(after_not + 2), "named" | "identified" | "quoted")
+                || self.word(after_not + 1) == "remain"
+                    && matches!(self.word(after_not + 2), "anonymous" | "unnamed"))
+            || self.word(cue_end) == "for" && self.word(cue_end + 1) == "anonymity";
+        if matches!(cue.lemma, "ask" | "request") && anonymity {
             return None;
         }
         let tagged_passive = cue.lemma.is_empty() && self.word(cue_end) == "by";
@@ -1452,10 +1457,15 @@ impl<'a> Context<'a> {
             .rev()
             .find(|&i| self.token(i).is_some_and(is_quote) && self.region_ending_at(i).is_some())?;
         let source = mark + 1;
+        // "one of the organisers, who asked not to be named, told …": verbs inside a relative
+        // clause describe the source.
+        let relative = (source..comma).find(|&i| {
+            matches!(self.word(i), "who" | "which") && i > source && self.is_comma(i - 1)
+        });
         let plain = (source..comma).all(|i| {
             self.token(i).is_some_and(|t| {
                 is_word(t) || matches!(self.word(i), "," | "'s" | "'" | "." | "-" | "(" | ")")
-            }) && !self.is_finite_cue(i)
+            }) && (!self.is_finite_cue(i) || relative.is_some_and(|r| i > r))
         });
         let names_someone = (source..comma).any(|i| {
             self.token(i).is_some_and(|t| starts_upper(self.text, t))

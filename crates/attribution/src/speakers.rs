@@ -7,7 +7,7 @@
 
 use crate::rules::{Context, Found, SourceHint};
 use crate::words::{self, contains, starts_upper};
-use claimgraph_core::layers::{Entity, EntityLabel, Quote, Speaker};
+use claimgraph_core::layers::{Entity, EntityLabel, Quote, Speaker, TokenKind};
 use claimgraph_core::Span;
 use claimgraph_lexicon::Lexicon;
 use std::collections::HashMap;
@@ -414,11 +414,17 @@ fn resolve_mention(
                 ..person.clone()
             });
         }
-        // "Trippier scored twice. '…,' the England full-back said": the person named last.
+        // "Trippier scored twice. '…,' the England full-back said": the person named last (a
+        // position narrows it enough; an age or a nationality does not).
         let offset = context.span_of(start, end).start;
+        let by_position = is_playing_position(context, start, end);
         let floor = offset.saturating_sub(IT_LOOKBACK);
-        if let Some(person) = person_before(context, facts, offset, floor, "he", paragraph)
-            .or_else(|| person_before(context, facts, offset, floor, "she", paragraph))
+        if let Some(person) = by_position
+            .then(|| {
+                person_before(context, facts, offset, floor, "he", paragraph)
+                    .or_else(|| person_before(context, facts, offset, floor, "she", paragraph))
+            })
+            .flatten()
         {
             return Some(person);
         }
@@ -431,6 +437,22 @@ fn resolve_mention(
     });
     // "Klaus Weber, a representative of the Harbour union": a person after "of", "at" or "for"
     // inside the mention is where the speaker works, not the speaker.
+    // "The Harris campaign", "one Trump adviser", "Trump allies": a name before the head noun
+    // says whose they are; the speaker is the one the noun names.
+    let premodifier =
+        |e: &Entity| {
+            let after = token_index_at(context, e.span.end);
+            after < end
+                && (after..end).all(|i| {
+                    context.analysis.tokens.get(i).is_some_and(|t| {
+                        t.kind == TokenKind::Word && !starts_upper(context.text, t)
+                    }) || context.words.get(i) == "'s" && i + 1 < end
+                })
+        };
+    let inside: Vec<&Entity> = inside
+        .into_iter()
+        .filter(|e| e.label != EntityLabel::Person || !premodifier(e))
+        .collect();
     let person = inside
         .iter()
         .rev()
@@ -531,12 +553,16 @@ fn resolve_mention(
     }
     // "a statement released in Vienna": a place inside a prepositional phrase is not the
     // speaker; nor is one that only says where the speaker is ("the San Jose-based company").
+    // "A resident of Mandalay", "a witness in Gaza": one person described by a place.
+    let described_person =
+        (start..end.min(start + 3)).any(|i| contains(words::PERSON_NOUNS, context.words.get(i)));
     let inside: Vec<&Entity> = inside
         .into_iter()
         .filter(|e| {
             e.label == EntityLabel::Person
                 || !follows_preposition(context, start, e.span.start)
                     && !is_place_modifier(context.text, e.span)
+                || described_person
         })
         .collect();
     if let Some(group) = inside
@@ -548,31 +574,44 @@ fn resolve_mention(
                 .find(|e| matches!(e.label, EntityLabel::Gpe | EntityLabel::Norp))
         })
     {
-        let affiliation = group.country.clone().filter(|c| *c != group.canonical);
+        // "two senior GOP aides": several people of an organisation are not the organisation
+        // (one "Pentagon spokesman" speaks for it).
+        let head = context.words.get(end.saturating_sub(1));
+        let members = group.span.end < span.end
+            && head.ends_with('s')
+            && (context.lexicon.is_speaker_noun(head) || contains(GROUP_HEADS, head));
+        // "a senior U.S. official": a country modifying a speaker noun says where they are from;
+        // the speaker is the one described, as for "a resident of Mandalay".
+        let from_place = group.label == EntityLabel::Gpe
+            && group.span.end < span.end
+            && context.lexicon.is_speaker_noun(head);
+        let described = described_person || members || from_place;
         // "Ukrainian officials": a nationality word qualifies the speakers, it does not name them;
         // "Democrats" name a group of people, not the singular demonym.
-        // "a senior U.S. official": a country modifying a speaker noun says where they are
-        // from; the speaker is the one described.
-        let modifier = group.label == EntityLabel::Gpe
-            && group.span.end < span.end
-            && context
-                .lexicon
-                .is_speaker_noun(context.words.get(end.saturating_sub(1)));
-        let name = if group.label == EntityLabel::Norp || modifier {
+        let name = if group.label == EntityLabel::Norp || described {
             strip_determiner(span.text(context.text)).to_string()
         } else {
             group.canonical.clone()
+        };
+        let affiliation = if members && group.label == EntityLabel::Org {
+            Some(group.canonical.clone())
+        } else {
+            group
+                .country
+                .clone()
+                .filter(|c| *c != group.canonical)
+                .or_else(|| {
+                    (group.label == EntityLabel::Norp || described).then(|| group.canonical.clone())
+                })
         };
         return Some(Resolved {
             speaker: Speaker {
                 name,
                 role: role_in_mention,
-                affiliation: affiliation.or_else(|| {
-                    (group.label == EntityLabel::Norp || modifier).then(|| group.canonical.clone())
-                }),
+                affiliation,
             },
             is_person: false,
-            is_organisation: group.label == EntityLabel::Org,
+            is_organisation: group.label == EntityLabel::Org && !described,
             paragraph,
             anchor: 0,
         });
@@ -946,16 +985,43 @@ fn is_epithet(context: &Context, start: usize, end: usize) -> bool {
         rest.as_str(),
         "frenchman" | "englishman" | "dutchman" | "irishman" | "scotsman" | "welshman"
     );
-    // "the striker", "the England full-back": a player by position, after an optional team.
-    let position = context
-        .words
-        .get(end - 1)
-        .split('-')
-        .next_back()
-        .is_some_and(|last| PLAYING_POSITIONS.contains(&last))
-        && end <= start + 4;
-    age || nationality || man || position
+    age || nationality || man || is_playing_position(context, start, end)
 }
+
+/// "the striker", "the England full-back": a player by position (written in lowercase, so "the
+/// National Guard" is not one), after an optional team.
+fn is_playing_position(context: &Context, start: usize, end: usize) -> bool {
+    let last = end - 1;
+    end <= start + 4
+        && context.words.get(start) == "the"
+        && context
+            .analysis
+            .tokens
+            .get(last)
+            .is_some_and(|t| !starts_upper(context.text, t))
+        && context
+            .words
+            .get(last)
+            .split('-')
+            .next_back()
+            .is_some_and(|word| PLAYING_POSITIONS.contains(&word))
+}
+
+/// Plural nouns for people who belong to or side with someone: "Trump allies", "GOP aides".
+const GROUP_HEADS: &[&str] = &[
+    "aides",
+    "allies",
+    "advisers",
+    "advisors",
+    "staffers",
+    "supporters",
+    "members",
+    "lawmakers",
+    "insiders",
+    "loyalists",
+    "donors",
+    "voters",
+];
 
 /// Positions by which sports reports refer back to a player.
 const PLAYING_POSITIONS: &[&str] = &[
@@ -968,24 +1034,13 @@ const PLAYING_POSITIONS: &[&str] = &[
     "goalkeeper",
     "keeper",
     "playmaker",
-    "centre",
-    "center",
-    "half",
-    "fly",
-    "scrum",
-    "prop",
-    "hooker",
     "flanker",
-    "lock",
     "batsman",
     "bowler",
     "spinner",
     "seamer",
-    "opener",
     "quarterback",
     "pitcher",
-    "guard",
-    "point",
 ];
 
 /// "St. Columba", "Saint Anselm": in news a school, church or hospital named after a saint,
@@ -1121,6 +1176,12 @@ fn is_place_modifier(text: &str, span: Span) -> bool {
 /// Whether "of", "at", "for", "with" or "from" stands between the start of a mention and `offset`.
 fn after_affiliation_word(context: &Context, start: usize, offset: usize) -> bool {
     let end = token_index_at(context, offset);
+    // "The company's head of hardware, Marco Bellini": a name set off after the role is its
+    // holder, whatever came before the comma.
+    let start = (start..end)
+        .rev()
+        .find(|&i| context.words.get(i) == ",")
+        .map_or(start, |comma| comma + 1);
     (start..end).any(|i| {
         matches!(
             context.words.get(i),

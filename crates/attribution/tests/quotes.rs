@@ -512,3 +512,14 @@ fn adverbs_between_the_source_and_its_verb() {
                 denied suggestions that the brand is for sale.";
     insta::assert_json_snapshot!(attribute(text));
 }
+
+#[test]
+fn names_before_a_head_noun_and_described_people() {
+    let text = "Campaign\n\nKamala Harris spoke in Ohio. The Harris campaign says it has opened more \
+                than 50 field offices. \"He is going to be who he is,\" one Trump adviser said. Two \
+                senior GOP aides told Politico the bill was dead.\n\n\
+                The company's head of hardware, Marco Bellini, said the device was ready. A resident \
+                of Mandalay said the town was flattened. Mayor Jane Doe said roads were closed. Winds \
+                are rising, according to the National Hurricane Center.";
+    insta::assert_json_snapshot!(attribute(text));
+}

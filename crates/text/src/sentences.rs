@@ -172,9 +172,14 @@ impl Splitter<'_> {
                 if self.text.as_bytes().get(token.span.end.wrapping_sub(1)) == Some(&b'.') =>
             {
                 let word = token.span.text(self.text);
+                // "said in a post on X.": the platform, not an initial.
+                let platform = word == "X."
+                    && index
+                        .checked_sub(1)
+                        .is_some_and(|p| matches!(self.text_of(p), "on" | "via" | "On"));
                 let kind = lists().abbreviation(word).unwrap_or_else(|| {
                     // Not listed: an initial ("F.") or an unlisted dotted acronym ("N.Y.").
-                    if word.chars().count() == 2 {
+                    if word.chars().count() == 2 && !platform {
                         AbbrevKind::Title
                     } else {
                         AbbrevKind::Other
