@@ -196,9 +196,16 @@ impl<'a> Context<'a> {
                     .take_while(|f| f.cue.is_some_and(|c| c.start >= sentence_start))
                     .find(|f| !nested(f));
                 let cue_token = self.token(at).map_or(Span::default(), |t| t.span);
+                // "… fear the party will be blamed": through a passive auxiliary too.
+                let mut before_verb = self.skip_negation_backward(at);
+                while before_verb > start
+                    && matches!(self.word(before_verb), "be" | "been" | "have")
+                {
+                    before_verb = self.skip_negation_backward(before_verb);
+                }
                 if inside_contents(&found, cue_token)
                     && at > 0
-                    && contains(MODALS, self.word(self.skip_negation_backward(at)))
+                    && contains(MODALS, self.word(before_verb))
                 {
                     // A modal verb inside reported content is hypothetical ("would not accept"), not a report.
                     at += 1;
@@ -1105,8 +1112,14 @@ impl<'a> Context<'a> {
                 if contains(words::DETERMINERS, word) || word == "'s" {
                     return true;
                 }
+                // "Some analysts worry …": a plural noun before a base form is its subject.
+                let plural_subject = cue.form == VerbForm::Base
+                    && word.len() > 3
+                    && word.ends_with('s')
+                    && !word.ends_with("ss");
                 if !self.token(at).is_some_and(|t| t.kind == TokenKind::Word)
                     || contains(words::CLAUSE_BREAKS, word)
+                    || plural_subject
                     || at == 0
                 {
                     break;
@@ -1877,6 +1890,16 @@ impl<'a> Context<'a> {
                 || self.lexicon.is_speaker_noun(self.word(i))
         });
         let set_off = (at..comma).any(|i| matches!(self.word(i), "," | ")" | "—" | "–"));
+        // "Justice Jackson, in a separate dissent, wrote": a phrase of circumstance after the
+        // comma is no part of the source.
+        let circumstance = (at..comma).find(|&i| {
+            self.is_comma(i)
+                && (contains(LEADING_PREPOSITIONS, self.word(i + 1))
+                    || contains(PARENTHETICAL_OPENERS, self.word(i + 1)))
+        });
+        if let Some(first_comma) = circumstance.filter(|&c| c > at && names_someone) {
+            return Some((at, first_comma));
+        }
         (at < comma && names_someone && set_off)
             .then_some((at, comma))
             .or_else(|| self.subject_with_relative_clause(start, comma))
@@ -2250,7 +2273,12 @@ impl<'a> Context<'a> {
                     && self.is_nominal_word(index.wrapping_sub(1))
                     && self.is_nominal_word(at);
             let breaks = !is_word(token) || contains(words::CLAUSE_BREAKS, word);
-            if !joins && breaks || self.is_finite_cue(index) {
+            // "A Marist poll released Tuesday found": a participle and its date stay in.
+            let dated_participle = word.ends_with("ed")
+                && at < end
+                && (at..end)
+                    .all(|i| contains(WEEKDAYS, self.word(i)) || self.word(i) == "yesterday");
+            if !joins && breaks || self.is_finite_cue(index) && !dated_participle {
                 break;
             }
             at = index;

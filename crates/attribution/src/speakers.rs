@@ -336,6 +336,11 @@ fn affiliation_before(context: &Context, role_start: usize, role: &str) -> Optio
     }
     let owner = end.checked_sub(1)?;
     let offset = context.analysis.tokens.get(owner)?.span.end;
+    // A headline or the paragraph before ("Court\n\nJustice Sotomayor") owns nothing.
+    let role_offset = context.analysis.tokens.get(role_start)?.span.start;
+    if context.text.get(offset..role_offset)?.contains('\n') {
+        return None;
+    }
     // Those ending here start at most a few names before.
     let named = entities_before(context, offset)
         .take(8)
@@ -417,7 +422,8 @@ fn resolve_mention(
         // "Trippier scored twice. '…,' the England full-back said": the person named last (a
         // position narrows it enough; an age or a nationality does not).
         let offset = context.span_of(start, end).start;
-        let by_position = is_playing_position(context, start, end);
+        let by_position =
+            is_playing_position(context, start, end) || is_party_epithet(context, start, end);
         let floor = offset.saturating_sub(IT_LOOKBACK);
         if let Some(person) = by_position
             .then(|| {
@@ -531,7 +537,26 @@ fn resolve_mention(
     }
     // "the spokeswoman" refers back to one already quoted; "a company spokeswoman" is someone new.
     let indefinite = matches!(mention.first(), Some(&("a" | "an" | "another" | "one")));
-    if let Some(role) = role_in_mention.as_ref().filter(|_| !indefinite) {
+    // "Justice Jackson" names someone after the role: not a back-reference to another justice
+    // (a place before it, "the Newcastle manager", only says which manager).
+    let role_end = (start..end)
+        .find_map(|at| {
+            let words = context.words.slice(at, end);
+            context.lexicon.role_at(&words).map(|r| at + r.len)
+        })
+        .unwrap_or(end);
+    let names_someone = (role_end..end).any(|i| {
+        context
+            .analysis
+            .tokens
+            .get(i)
+            .is_some_and(|t| t.kind == TokenKind::Word && starts_upper(context.text, t))
+            && context.lexicon.role_at(&[context.words.get(i)]).is_none()
+    });
+    if let Some(role) = role_in_mention
+        .as_ref()
+        .filter(|_| !indefinite && !names_someone)
+    {
         if let Some(earlier) = history
             .iter()
             .rev()
@@ -985,7 +1010,23 @@ fn is_epithet(context: &Context, start: usize, end: usize) -> bool {
         rest.as_str(),
         "frenchman" | "englishman" | "dutchman" | "irishman" | "scotsman" | "welshman"
     );
-    age || nationality || man || is_playing_position(context, start, end)
+    age || nationality
+        || man
+        || is_playing_position(context, start, end)
+        || is_party_epithet(context, start, end)
+}
+
+/// "The Louisiana Republican", "the Vermont Democrat": a politician by state and party.
+fn is_party_epithet(context: &Context, start: usize, end: usize) -> bool {
+    end == start + 3
+        && context.words.get(start) == "the"
+        && matches!(
+            context.words.get(end - 1),
+            "republican" | "democrat" | "independent" | "conservative" | "liberal"
+        )
+        && context
+            .entities_in(context.span_of(start + 1, start + 2))
+            .any(|e| e.label == EntityLabel::Gpe)
 }
 
 /// "the striker", "the England full-back": a player by position (written in lowercase, so "the

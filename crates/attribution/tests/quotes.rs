@@ -523,3 +523,13 @@ fn names_before_a_head_noun_and_described_people() {
                 are rising, according to the National Hurricane Center.";
     insta::assert_json_snapshot!(attribute(text));
 }
+
+#[test]
+fn us_politics_epithets_polls_and_some_holders() {
+    let text = "Court\n\nJustice Sonia Sotomayor wrote a dissent. Justice Jackson, in a separate \
+                dissent, wrote that the ruling was wrong.\n\n\
+                A Marist poll released Tuesday found that 52 percent of voters back the plan.\n\n\
+                Sen. John Kennedy criticised the bill. The Louisiana Republican told reporters it \
+                would fail.\n\nSome Republicans fear the party will be blamed for the shutdown.";
+    insta::assert_json_snapshot!(attribute(text));
+}
