@@ -99,8 +99,8 @@ struct DocumentFacts {
     reported: Vec<Span>,
     /// Canonical names of the document's places and groups.
     places: std::collections::HashSet<String>,
-    /// Canonical names of the document's organisations.
-    organisations: std::collections::HashSet<String>,
+    /// How often the document names each organisation, by canonical name.
+    organisations: HashMap<String, usize>,
 }
 
 impl DocumentFacts {
@@ -119,7 +119,15 @@ impl DocumentFacts {
             profiles: person_profiles(context),
             reported,
             places: names(|l| matches!(l, EntityLabel::Gpe | EntityLabel::Norp | EntityLabel::Loc)),
-            organisations: names(|l| l == EntityLabel::Org),
+            organisations: context
+                .analysis
+                .entities
+                .iter()
+                .filter(|e| e.label == EntityLabel::Org)
+                .fold(HashMap::new(), |mut counts, e| {
+                    *counts.entry(e.canonical.clone()).or_insert(0) += 1;
+                    counts
+                }),
         }
     }
 
@@ -129,7 +137,7 @@ impl DocumentFacts {
 
     /// Whether the name is a place, group or organisation of the document, never a person.
     fn names_no_person(&self, name: &str) -> bool {
-        self.places.contains(name) || self.organisations.contains(name)
+        self.places.contains(name) || self.organisations.contains_key(name)
     }
 
     fn is_reported(&self, span: Span) -> bool {
@@ -515,7 +523,7 @@ fn resolve_mention(
     }
     let mention = context.words.slice(start, end);
     // "The U.S. company added …": a place before the company noun only says where it is from.
-    if let Some(company) = company_antecedent(context, &mention, span.start).or_else(|| {
+    if let Some(company) = company_antecedent(context, facts, &mention, span.start).or_else(|| {
         // "Veltrix said … The company did not comment": the organisation quoted last, when the
         // entity layer did not classify it.
         is_company_mention(&mention)
@@ -830,20 +838,37 @@ fn is_company_mention(mention: &[&str]) -> bool {
 }
 
 /// "the company", "the US software firm": the latest organisation named before the mention.
-fn company_antecedent(context: &Context, mention: &[&str], before: usize) -> Option<Resolved> {
+fn company_antecedent(
+    context: &Context,
+    facts: &DocumentFacts,
+    mention: &[&str],
+    before: usize,
+) -> Option<Resolved> {
     if !is_company_mention(mention) {
         return None;
     }
     // The gazetteer's organisations are public bodies, parties and agencies, not companies; one
     // named as someone's employer ("Tom Adeyemi of Crestline Securities") is not the story's.
-    let named = entities_before(context, before).find(|e| {
-        e.label == EntityLabel::Org
-            && e.actor.is_none()
-            && e.span.end <= before
-            && !is_employer_mention(context, e)
-    })?;
+    // Among the last few named, the one the article names most is the one it is about ("the
+    // company" is rarely the analyst's firm named in passing); the nearest breaks ties.
+    let count = |e: &Entity| facts.organisations.get(&e.canonical).copied().unwrap_or(0);
+    let named = entities_before(context, before)
+        .filter(|e| {
+            e.label == EntityLabel::Org
+                && e.actor.is_none()
+                && e.span.end <= before
+                && !is_employer_mention(context, e)
+        })
+        .take(COMPANY_CANDIDATES)
+        .fold(None::<&Entity>, |best, e| match best {
+            Some(best) if count(best) >= count(e) => Some(best),
+            _ => Some(e),
+        })?;
     Some(organisation_speaker(named))
 }
+
+/// How many of the organisations named last "the company" may refer to.
+const COMPANY_CANDIDATES: usize = 6;
 
 /// "… of Crestline Securities", "an analyst at Baird": an organisation after "of", "at", "from"
 /// or "with".

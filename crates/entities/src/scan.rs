@@ -1405,8 +1405,49 @@ impl<'a> Scan<'a> {
             }
         }
         self.relink_surname_aliases();
+        // "Nimbus Technologies … Nimbus said": the first word of an organisation named in full
+        // (once only the document's) is that organisation.
+        let mut organisations: FastMap<&'a str, Option<usize>> = FastMap::default();
+        for (index, found) in self.found.iter().enumerate() {
+            if found.label != EntityLabel::Org || found.actor.is_some() {
+                continue;
+            }
+            let text: &'a str = self.text;
+            let written = found.span.text(text);
+            let mut words = written.split_whitespace();
+            if let (Some(first), Some(_)) = (words.next(), words.next()) {
+                organisations
+                    .entry(first)
+                    .and_modify(|seen| {
+                        if seen
+                            .and_then(|s| self.found.get(s))
+                            .is_some_and(|s| s.canonical != found.canonical)
+                        {
+                            *seen = None;
+                        }
+                    })
+                    .or_insert(Some(index));
+            }
+        }
         let pending = std::mem::take(&mut self.pending);
         for single in pending {
+            let organisation = (!single.person)
+                .then(|| organisations.get(single.word).copied().flatten())
+                .flatten()
+                .and_then(|o| self.found.get(o));
+            if let Some(organisation) = organisation {
+                let found = Found {
+                    span: single.span,
+                    label: EntityLabel::Org,
+                    canonical: organisation.canonical.clone(),
+                    country: organisation.country.clone(),
+                    actor: None,
+                    paragraph: single.paragraph,
+                    needs_country: None,
+                };
+                self.found.push(found);
+                continue;
+            }
             let person = people.get(single.word).copied().flatten();
             if let Some(person) = person.and_then(|p| self.found.get(p)) {
                 if person.span == single.span {

@@ -423,3 +423,12 @@ fn ministries_keep_their_whole_name() {
          of Maritime Affairs said the Kessel Port Authority had agreed."
     ));
 }
+
+#[test]
+fn short_forms_of_organisations_and_names_with_places_and_titles() {
+    insta::assert_debug_snapshot!(show(
+        "Tech news\n\nNimbus Technologies unveiled a laptop on Monday. Nimbus said sales would rise. \
+         Acme Corp shares fell. Dr. Lara Johnson and Georgia Lee spoke. Bank of England governor \
+         Mervyn King said rates would stay on hold."
+    ));
+}
