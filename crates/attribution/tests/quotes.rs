@@ -533,3 +533,9 @@ fn us_politics_epithets_polls_and_some_holders() {
                 would fail.\n\nSome Republicans fear the party will be blamed for the shutdown.";
     insta::assert_json_snapshot!(attribute(text));
 }
+
+#[test]
+fn estimates_that_put_a_figure_at() {
+    let text = "Story\n\nOfficials said at least 23 farmers had died. Activists put the figure at 40.";
+    insta::assert_json_snapshot!(attribute(text));
+}
