@@ -2580,6 +2580,18 @@ impl<'a> Context<'a> {
             if CONCERN_WORDS.iter().any(|w| lower.contains(w)) {
                 return Stance::Concern;
             }
+            // "called the accusations a monstrous lie": calling a claim false denies it.
+            let words: Vec<&str> = lower
+                .split(|c: char| !c.is_alphanumeric())
+                .filter(|w| !w.is_empty())
+                .collect();
+            let names_a_claim = words.iter().take(4).any(|w| CLAIM_NOUNS.contains(w));
+            let dismissed = words
+                .iter()
+                .any(|w| DISMISSALS.contains(w) || matches!(*w, "lie" | "lies" | "hoax"));
+            if names_a_claim && dismissed {
+                return Stance::Deny;
+            }
         }
         // "did not respond to requests for comment" reports that nothing was said.
         let no_comment = found.contents.first().is_some_and(|c| {
@@ -3217,6 +3229,28 @@ const THREAT_WORDS: &[&str] = &[
     "eliminate",
     "strike",
     "attack",
+];
+
+/// Nouns for what someone said, which "called … a lie" denies.
+const CLAIM_NOUNS: &[&str] = &[
+    "claim",
+    "claims",
+    "accusation",
+    "accusations",
+    "allegation",
+    "allegations",
+    "report",
+    "reports",
+    "charge",
+    "charges",
+    "story",
+    "stories",
+    "suggestion",
+    "suggestions",
+    "rumour",
+    "rumours",
+    "rumor",
+    "rumors",
 ];
 
 /// Words that call a claim false: "said the allegations were groundless".

@@ -403,7 +403,7 @@ fn a_contrasting_report_ends_the_content_before_it() {
 fn calling_a_claim_false_is_a_denial() {
     let text = "The ministry said the reports were completely baseless. A spokesman said the figures \
                 were not false. \"These claims are fabricated,\" the embassy said. Police said there \
-                was no truth in the rumours.";
+                was no truth in the rumours. The Kremlin called the accusations \"a monstrous lie\".";
     insta::assert_json_snapshot!(attribute(text));
 }
 
@@ -536,6 +536,7 @@ fn us_politics_epithets_polls_and_some_holders() {
 
 #[test]
 fn estimates_that_put_a_figure_at() {
-    let text = "Story\n\nOfficials said at least 23 farmers had died. Activists put the figure at 40.";
+    let text =
+        "Story\n\nOfficials said at least 23 farmers had died. Activists put the figure at 40.";
     insta::assert_json_snapshot!(attribute(text));
 }
