@@ -405,6 +405,17 @@ fn resolve_mention(
     let end = (start + 1..end)
         .find(|&at| context.words.get(at) == "," && relative(at + 1) || relative(at))
         .unwrap_or(end);
+    // "The Ohio senator, a Yale-educated lawyer": with nobody named, the phrase before the
+    // appositive is the head that refers.
+    let appositive = (start + 1..end).find(|&i| context.words.get(i) == ",");
+    if let Some(comma) = appositive {
+        let names_a_person = context
+            .entities_in(context.span_of(start, end))
+            .any(|e| e.label == EntityLabel::Person);
+        if !names_a_person {
+            return resolve_mention(context, facts, history, start, comma, paragraph);
+        }
+    }
     if end == start + 1 && matches!(context.words.get(start), "who" | "which") {
         let (antecedent_start, antecedent_end) = context.relative_antecedent(start)?;
         let (antecedent_start, antecedent_end) =
@@ -421,6 +432,23 @@ fn resolve_mention(
     }
     // "The Italian added …", "the 38-year-old said …": an epithet for the person last quoted.
     if is_epithet(context, start, end) {
+        let offset = context.span_of(start, end).start;
+        let floor = offset.saturating_sub(IT_LOOKBACK);
+        let named_last = || {
+            person_before(context, facts, offset, floor, "he", paragraph)
+                .or_else(|| person_before(context, facts, offset, floor, "she", paragraph))
+        };
+        // "McConnell, R-Ky., struck a similar note. The Kentucky Republican said": a politician
+        // by state and party is the one just named, not whoever spoke last.
+        if is_party_epithet(context, start, end) {
+            if let Some(person) = named_last() {
+                return Some(person);
+            }
+        }
+        // "The 78-year-old": someone whose age the text gave ("Kofi Mbeki, 19,").
+        if let Some(person) = person_of_age(context, facts, start, end, floor, paragraph) {
+            return Some(person);
+        }
         if let Some(person) = recent_speakers(history, paragraph).find(|r| r.is_person) {
             return Some(Resolved {
                 paragraph,
@@ -428,18 +456,10 @@ fn resolve_mention(
             });
         }
         // "Trippier scored twice. '…,' the England full-back said": the person named last (a
-        // position narrows it enough; an age or a nationality does not).
-        let offset = context.span_of(start, end).start;
-        let by_position =
-            is_playing_position(context, start, end) || is_party_epithet(context, start, end);
-        let floor = offset.saturating_sub(IT_LOOKBACK);
-        if let Some(person) = by_position
-            .then(|| {
-                person_before(context, facts, offset, floor, "he", paragraph)
-                    .or_else(|| person_before(context, facts, offset, floor, "she", paragraph))
-            })
-            .flatten()
-        {
+        // position or an age narrows it enough; a nationality does not).
+        let by_description =
+            is_playing_position(context, start, end) || epithet_age(context, start, end).is_some();
+        if let Some(person) = by_description.then(named_last).flatten() {
             return Some(person);
         }
     }
@@ -456,7 +476,13 @@ fn resolve_mention(
     let premodifier =
         |e: &Entity| {
             let after = token_index_at(context, e.span.end);
+            // "Harris herself" is Harris.
+            let reflexive = matches!(
+                context.words.get(after),
+                "himself" | "herself" | "itself" | "themselves"
+            );
             after < end
+                && !reflexive
                 && (after..end).all(|i| {
                     context.analysis.tokens.get(i).is_some_and(|t| {
                         t.kind == TokenKind::Word && !starts_upper(context.text, t)
@@ -1041,13 +1067,65 @@ fn is_epithet(context: &Context, start: usize, end: usize) -> bool {
         || is_party_epithet(context, start, end)
 }
 
+/// The age in "the 78-year-old", if the mention is one.
+fn epithet_age(context: &Context, start: usize, end: usize) -> Option<String> {
+    let rest = context.words.slice(start + 1, end).concat();
+    let age = rest.strip_suffix("-year-old")?;
+    (!age.is_empty() && age.chars().all(|c| c.is_ascii_digit())).then(|| age.to_string())
+}
+
+/// The person named before `start` (back to byte `floor`) with ", AGE," after the name.
+fn person_of_age(
+    context: &Context,
+    facts: &DocumentFacts,
+    start: usize,
+    end: usize,
+    floor: usize,
+    paragraph: usize,
+) -> Option<Resolved> {
+    let age = epithet_age(context, start, end)?;
+    let offset = context.span_of(start, end).start;
+    let person = entities_before(context, offset)
+        .take_while(|e| e.span.start > floor)
+        .filter(|e| e.label == EntityLabel::Person && e.span.end <= offset)
+        .find(|e| {
+            let after = token_index_at(context, e.span.end);
+            context.words.get(after) == "," && context.words.get(after + 1) == age
+        })?;
+    let profile = facts
+        .profiles
+        .get(&person.canonical)
+        .cloned()
+        .unwrap_or_default();
+    Some(Resolved {
+        speaker: Speaker {
+            name: person.canonical.clone(),
+            role: profile.role,
+            affiliation: profile.affiliation.or_else(|| person.country.clone()),
+        },
+        is_person: true,
+        is_organisation: false,
+        paragraph,
+        anchor: 0,
+    })
+}
+
 /// "The Louisiana Republican", "the Vermont Democrat": a politician by state and party.
 fn is_party_epithet(context: &Context, start: usize, end: usize) -> bool {
     end == start + 3
         && context.words.get(start) == "the"
         && matches!(
             context.words.get(end - 1),
-            "republican" | "democrat" | "independent" | "conservative" | "liberal"
+            "republican"
+                | "democrat"
+                | "independent"
+                | "conservative"
+                | "liberal"
+                | "senator"
+                | "governor"
+                | "congressman"
+                | "congresswoman"
+                | "lawmaker"
         )
         && context
             .entities_in(context.span_of(start + 1, start + 2))

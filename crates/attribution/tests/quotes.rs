@@ -540,3 +540,13 @@ fn estimates_that_put_a_figure_at() {
         "Story\n\nOfficials said at least 23 farmers had died. Activists put the figure at 40.";
     insta::assert_json_snapshot!(attribute(text));
 }
+
+#[test]
+fn epithets_with_states_ages_and_appositives() {
+    let text = "Politics\n\nJD Vance spoke first. The Ohio senator, a Yale-educated lawyer, said \
+                inflation was the issue.\n\nSenate Minority Leader Mitch McConnell, R-Ky., struck a \
+                similar note. The Kentucky Republican said a shutdown is always a loser.\n\n\
+                Kofi Mbeki, 19, came on late. He met Kieran Trippier's corner. \"It was great,\" the \
+                19-year-old said.";
+    insta::assert_json_snapshot!(attribute(text));
+}
