@@ -1484,7 +1484,8 @@ impl<'a> Context<'a> {
             self.token(i).is_some_and(|t| starts_upper(self.text, t))
                 || self.lexicon.is_speaker_noun(self.word(i))
         });
-        let set_off = (source..comma).any(|i| self.is_comma(i));
+        // `"…," shop owner Hayriye Evren, told AP`: a short name needs no appositive.
+        let set_off = (source..comma).any(|i| self.is_comma(i)) || comma - source <= 6;
         (source < comma && plain && names_someone && set_off).then_some(source)
     }
 
