@@ -1092,22 +1092,7 @@ fn person_of_age(
             let after = token_index_at(context, e.span.end);
             context.words.get(after) == "," && context.words.get(after + 1) == age
         })?;
-    let profile = facts
-        .profiles
-        .get(&person.canonical)
-        .cloned()
-        .unwrap_or_default();
-    Some(Resolved {
-        speaker: Speaker {
-            name: person.canonical.clone(),
-            role: profile.role,
-            affiliation: profile.affiliation.or_else(|| person.country.clone()),
-        },
-        is_person: true,
-        is_organisation: false,
-        paragraph,
-        anchor: 0,
-    })
+    Some(person_speaker(facts, person, paragraph))
 }
 
 /// "The Louisiana Republican", "the Vermont Democrat": a politician by state and party.
@@ -1240,22 +1225,7 @@ fn person_before(
                 && !facts.is_reported(e.span)
                 && !is_saint(&e.canonical)
         })?;
-    let profile = facts
-        .profiles
-        .get(&person.canonical)
-        .cloned()
-        .unwrap_or_default();
-    Some(Resolved {
-        speaker: Speaker {
-            name: person.canonical.clone(),
-            role: profile.role,
-            affiliation: profile.affiliation.or_else(|| person.country.clone()),
-        },
-        is_person: true,
-        is_organisation: false,
-        paragraph,
-        anchor: 0,
-    })
+    Some(person_speaker(facts, person, paragraph))
 }
 
 /// The nearest person named before byte `offset` (within the pronoun look-back) whose stated
@@ -1276,18 +1246,27 @@ fn role_holder_before(
                 .get(&e.canonical)
                 .is_some_and(|p| p.role.as_deref() == Some(role))
         })?;
-    let profile = facts.profiles.get(&person.canonical)?;
-    Some(Resolved {
+    Some(person_speaker(facts, person, 0))
+}
+
+/// A person entity as the speaker it names, with the role and affiliation the text gives them.
+fn person_speaker(facts: &DocumentFacts, person: &Entity, paragraph: usize) -> Resolved {
+    let profile = facts
+        .profiles
+        .get(&person.canonical)
+        .cloned()
+        .unwrap_or_default();
+    Resolved {
         speaker: Speaker {
             name: person.canonical.clone(),
-            role: profile.role.clone(),
-            affiliation: profile.affiliation.clone(),
+            role: profile.role,
+            affiliation: profile.affiliation.or_else(|| person.country.clone()),
         },
         is_person: true,
         is_organisation: false,
-        paragraph: 0,
+        paragraph,
         anchor: 0,
-    })
+    }
 }
 
 /// The latest organisation named between byte `after` and `offset`.

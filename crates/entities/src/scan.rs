@@ -1337,19 +1337,7 @@ impl<'a> Scan<'a> {
             if !found.canonical.contains(' ') {
                 continue;
             }
-            let mut add = |word: &'a str| {
-                people
-                    .entry(word)
-                    .and_modify(|seen| {
-                        if seen
-                            .and_then(|s| self.found.get(s))
-                            .is_some_and(|s| s.canonical != found.canonical)
-                        {
-                            *seen = None;
-                        }
-                    })
-                    .or_insert(Some(index));
-            };
+            let mut add = |word: &'a str| note_unique(&mut people, word, index, &self.found);
             // The canonical names borrow from the text or the gazetteer, both of which outlive
             // the scan; owned names (collapsed spaces) are matched by their written last word.
             match &found.canonical {
@@ -1416,17 +1404,7 @@ impl<'a> Scan<'a> {
             let written = found.span.text(text);
             let mut words = written.split_whitespace();
             if let (Some(first), Some(_)) = (words.next(), words.next()) {
-                organisations
-                    .entry(first)
-                    .and_modify(|seen| {
-                        if seen
-                            .and_then(|s| self.found.get(s))
-                            .is_some_and(|s| s.canonical != found.canonical)
-                        {
-                            *seen = None;
-                        }
-                    })
-                    .or_insert(Some(index));
+                note_unique(&mut organisations, first, index, &self.found);
             }
         }
         let pending = std::mem::take(&mut self.pending);
@@ -1587,6 +1565,27 @@ fn possessive_names(units: &mut [Unit]) {
             next.kind = Kind::Cap(head);
         }
     }
+}
+
+/// Maps `word` to the entity at `index` in `found`, or to `None` once it names two different
+/// entities.
+fn note_unique<'w>(
+    map: &mut FastMap<&'w str, Option<usize>>,
+    word: &'w str,
+    index: usize,
+    found: &[Found],
+) {
+    let canonical = found.get(index).map(|f| &f.canonical);
+    map.entry(word)
+        .and_modify(|seen| {
+            if seen
+                .and_then(|s| found.get(s))
+                .is_some_and(|s| Some(&s.canonical) != canonical)
+            {
+                *seen = None;
+            }
+        })
+        .or_insert(Some(index));
 }
 
 /// Countries whose names are also common given names ("Jordan Smith", "Georgia Lee").
