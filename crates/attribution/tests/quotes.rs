@@ -537,7 +537,9 @@ fn us_politics_epithets_polls_and_some_holders() {
 #[test]
 fn estimates_that_put_a_figure_at() {
     let text =
-        "Story\n\nOfficials said at least 23 farmers had died. Activists put the figure at 40.";
+        "Story\n\nOfficials said at least 23 farmers had died. Activists put the figure at 40. \
+         Republicans believe the border issue helps them, while Democrats are betting that abortion \
+         will drive turnout.";
     insta::assert_json_snapshot!(attribute(text));
 }
 
