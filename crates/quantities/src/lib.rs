@@ -441,6 +441,16 @@ impl<'a> Scanner<'a> {
             }
         }
         let mut value = Decimal::whole(number.value()?);
+        // "three and a half years".
+        let and_a_half =
+            !halved && self.is(end, "and") && self.is(end + 1, "a") && self.is(end + 2, "half");
+        if and_a_half {
+            value = Decimal {
+                numerator: value.numerator * 2.0 + 1.0,
+                divisor: 2.0,
+            };
+            end += 3;
+        }
         if halved {
             // "half a dozen" is 6; "half a million" is 500,000.
             value.divisor = 2.0;

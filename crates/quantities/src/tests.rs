@@ -274,3 +274,10 @@ fn indian_scales_and_loose_hedges() {
          closer to 40. A girl of maybe 14 was hurt."
     ));
 }
+
+#[test]
+fn and_a_half() {
+    insta::assert_json_snapshot!(quantities(
+        "He served three and a half years. Two and a half million people voted."
+    ));
+}
