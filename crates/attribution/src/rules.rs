@@ -1458,6 +1458,14 @@ impl<'a> Context<'a> {
         contains(APPOSITIVE_OPENERS, self.word(at))
             || matches!(self.word(at), "who" | "whose" | "which")
             || self.token(at).is_some_and(|t| t.kind == TokenKind::Number)
+            // "said Lindsey Bell, chief strategist at Clearnomics": a bare role.
+            || self.starts_role(at)
+    }
+
+    /// Whether a role from the lexicon starts at token `at` ("chief strategist", "spokesman").
+    fn starts_role(&self, at: usize) -> bool {
+        let words = self.words.slice(at, at + 4);
+        self.lexicon.role_at(&words).is_some() || self.lexicon.is_speaker_noun(self.word(at))
     }
 
     /// `“…,” the economist Jo Park, a former adviser to the governor, wrote`: between a closing
@@ -1649,6 +1657,19 @@ impl<'a> Context<'a> {
 
     /// "HARWICK — …", "KYIV, March 4 (Reuters) - …": a wire dateline opening the sentence is
     /// the writer's, not part of the report; returns where the sentence proper starts.
+    /// Whether the spaced dash at `dash` closes a dateline: "(Reuters) -", "LONDON -".
+    fn ends_dateline(&self, dash: usize) -> bool {
+        dash.checked_sub(1).is_some_and(|before| {
+            self.word(before) == ")"
+                || self.token(before).is_some_and(|t| {
+                    let word = t.span.text(self.text);
+                    t.kind == TokenKind::Word
+                        && word.chars().filter(|c| c.is_alphabetic()).count() >= 2
+                        && !word.chars().any(char::is_lowercase)
+                })
+        })
+    }
+
     fn after_dateline(&self, start: usize, limit: usize) -> usize {
         let shouted = |i: usize| {
             self.token(i).is_some_and(|t| {
@@ -1966,6 +1987,8 @@ impl<'a> Context<'a> {
     /// The subject of `Trump toured the plant, saying …`: a name or pronoun opening the sentence.
     fn sentence_subject(&self, sentence: &Sentence, before: usize) -> Option<(usize, usize)> {
         let (start, _) = sentence.tokens;
+        // "WASHINGTON - The Justice Department sued …": the dateline is no subject.
+        let start = self.after_dateline(start, before);
         // "Speaking last night, Chirac …": an opening participle phrase is no subject.
         let participle_opening = self.word(start).ends_with("ing") && self.word(start).len() > 4;
         let opening = (!participle_opening)
@@ -2256,8 +2279,7 @@ impl<'a> Context<'a> {
             }
             // "LONDON (Reuters) - Northwind said": a spaced dash ends a dateline.
             let joins = matches!(word, "'s" | "." | "&")
-                || word == "-"
-                    && !(self.is_spaced_hyphen(index) && self.word(index.wrapping_sub(1)) == ")")
+                || word == "-" && !(self.is_spaced_hyphen(index) && self.ends_dateline(index))
                 || (word == "of" || word == "the" || word == "for") && at < end
                 // A plural possessive: "two landlords' groups".
                 || word == "'" && at < end && self.word(index.wrapping_sub(1)).ends_with('s')
@@ -2391,9 +2413,25 @@ impl<'a> Context<'a> {
         let (_, end) = sentence.tokens;
         let mut at = cue_end;
         if contains(ADDRESSEE_VERBS, cue.lemma) {
-            let object_end = (cue_end..end.min(cue_end + 10)).find(|&i| {
-                matches!(self.word(i), "that" | ":" | ",") || self.token(i).is_some_and(is_quote)
-            });
+            let object_end = (cue_end..end.min(cue_end + 10))
+                .find(|&i| {
+                    matches!(self.word(i), "that" | ":" | ",")
+                        || self.token(i).is_some_and(is_quote)
+                })
+                // "told Reuters the concentration was \"low\"": the clause starts at its own
+                // subject, before any mark further on.
+                .map(|found| {
+                    (cue_end + 1..found)
+                        .find(|&i| {
+                            let word = self.word(i);
+                            (contains(words::DETERMINERS, word) || contains(words::PRONOUNS, word))
+                                && self.token(i - 1).is_some_and(|t| {
+                                    starts_upper(self.text, t) && is_word(t)
+                                        || contains(ADDRESSEES, self.word(i - 1))
+                                })
+                        })
+                        .unwrap_or(found)
+                });
             if let Some(object_end) = object_end {
                 at = object_end;
             } else {

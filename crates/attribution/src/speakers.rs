@@ -465,10 +465,13 @@ fn resolve_mention(
     }
     let span = context.span_of(start, end);
     let inside: Vec<&Entity> = context.entities_in(span).collect();
-    let role_in_mention = (start..end).find_map(|at| {
-        let words = context.words.slice(at, end);
-        context.lexicon.role_at(&words).map(|r| r.name())
-    });
+    // "The US Justice Department": a role word inside an organisation's name is no role.
+    let role_in_mention = (start..end)
+        .filter(|&at| entity_at(context, at).is_none_or(|e| e.label != EntityLabel::Org))
+        .find_map(|at| {
+            let words = context.words.slice(at, end);
+            context.lexicon.role_at(&words).map(|r| r.name())
+        });
     // "Klaus Weber, a representative of the Harbour union": a person after "of", "at" or "for"
     // inside the mention is where the speaker works, not the speaker.
     // "The Harris campaign", "one Trump adviser", "Trump allies": a name before the head noun
@@ -1096,25 +1099,24 @@ fn person_of_age(
 }
 
 /// "The Louisiana Republican", "the Vermont Democrat": a politician by state and party.
+/// "The Kikuyu MP", "the ODM legislator": a representative by place or party.
 fn is_party_epithet(context: &Context, start: usize, end: usize) -> bool {
-    end == start + 3
-        && context.words.get(start) == "the"
-        && matches!(
-            context.words.get(end - 1),
-            "republican"
-                | "democrat"
-                | "independent"
-                | "conservative"
-                | "liberal"
-                | "senator"
-                | "governor"
-                | "congressman"
-                | "congresswoman"
-                | "lawmaker"
-        )
-        && context
+    if end != start + 3 || context.words.get(start) != "the" {
+        return false;
+    }
+    let modifier_capitalised = context
+        .analysis
+        .tokens
+        .get(start + 1)
+        .is_some_and(|t| starts_upper(context.text, t));
+    match context.words.get(end - 1) {
+        "republican" | "democrat" | "independent" | "conservative" | "liberal" => context
             .entities_in(context.span_of(start + 1, start + 2))
-            .any(|e| e.label == EntityLabel::Gpe)
+            .any(|e| e.label == EntityLabel::Gpe),
+        "senator" | "governor" | "congressman" | "congresswoman" | "lawmaker" | "legislator"
+        | "mp" => modifier_capitalised,
+        _ => false,
+    }
 }
 
 /// "the striker", "the England full-back": a player by position (written in lowercase, so "the
@@ -1170,6 +1172,15 @@ const PLAYING_POSITIONS: &[&str] = &[
     "seamer",
     "quarterback",
     "pitcher",
+    "sprinter",
+    "athlete",
+    "runner",
+    "swimmer",
+    "cyclist",
+    "boxer",
+    "footballer",
+    "cricketer",
+    "golfer",
 ];
 
 /// "St. Columba", "Saint Anselm": in news a school, church or hospital named after a saint,
@@ -1315,15 +1326,18 @@ fn after_affiliation_word(context: &Context, start: usize, offset: usize) -> boo
 
 /// Whether token `at` lies inside a name ("of" in "Bank of England").
 fn inside_entity(context: &Context, at: usize) -> bool {
-    let Some(token) = context.analysis.tokens.get(at) else {
-        return false;
-    };
+    entity_at(context, at).is_some()
+}
+
+/// The entity whose span holds token `at`.
+fn entity_at<'c>(context: &Context<'c>, at: usize) -> Option<&'c Entity> {
+    let token = context.analysis.tokens.get(at)?;
     let entities = &context.analysis.entities;
     let after = entities.partition_point(|e| e.span.start <= token.span.start);
     after
         .checked_sub(1)
         .and_then(|i| entities.get(i))
-        .is_some_and(|e| e.span.contains(token.span))
+        .filter(|e| e.span.contains(token.span))
 }
 
 /// Whether a preposition stands between the start of a mention and `offset`.

@@ -552,3 +552,16 @@ fn epithets_with_states_ages_and_appositives() {
                 19-year-old said.";
     insta::assert_json_snapshot!(attribute(text));
 }
+
+#[test]
+fn world_news_datelines_representatives_and_addressees() {
+    let text = "WASHINGTON - The US Justice Department on Thursday sued Apple, accusing the company \
+                of illegally monopolising the smartphone market.\n\n\
+                Kimani Ichung'wah spoke in Nairobi. \"We cannot continue borrowing,\" the Kikuyu MP \
+                told journalists.\n\n\
+                His lawyer, Paul Greene, told Reuters the concentration detected was \"extraordinarily \
+                low\" and posed no risk.\n\n\
+                \"The market had priced in a cut,\" said Lindsey Bell, chief strategist at Clearnomics. \
+                \"I'd expect a rally.\"";
+    insta::assert_json_snapshot!(attribute(text));
+}
