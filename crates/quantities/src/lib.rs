@@ -751,7 +751,7 @@ impl<'a> Scanner<'a> {
         let word = self.word(core.start);
         word.len() == 4
             && word.bytes().all(|b| b.is_ascii_digit())
-            && (1000.0..2100.0).contains(&core.value.value())
+            && (1000.0..=2100.0).contains(&core.value.value())
     }
 
     /// Whether plain digits from `start` to `end` are a year, a clock time, a name or an id
