@@ -278,6 +278,7 @@ fn indian_scales_and_loose_hedges() {
 #[test]
 fn and_a_half() {
     insta::assert_json_snapshot!(quantities(
-        "He served three and a half years. Two and a half million people voted."
+        "He served three and a half years. Two and a half million people voted. Losses could \
+         exceed $4 billion. The toll surpassed 1,000 people."
     ));
 }
