@@ -276,7 +276,7 @@ fn indian_scales_and_loose_hedges() {
 }
 
 #[test]
-fn and_a_half() {
+fn halves_and_verbs_of_exceeding() {
     insta::assert_json_snapshot!(quantities(
         "He served three and a half years. Two and a half million people voted. Losses could \
          exceed $4 billion. The toll surpassed 1,000 people."
