@@ -281,7 +281,8 @@ impl<'a> Context<'a> {
                 .entities_in(label_span)
                 .any(|e| e.label == EntityLabel::Person && e.span == label_span);
         let question = colon == start + 1 && matches!(self.word(start), "q" | "question");
-        let transcript = shouted || person_label || question;
+        let answer = colon == start + 1 && matches!(self.word(start), "a" | "answer");
+        let transcript = shouted || person_label || question || answer;
         if paragraph.span != sentence.span && !transcript {
             return None;
         }
@@ -306,6 +307,11 @@ impl<'a> Context<'a> {
             // The interviewer, whom the label does not name, asks.
             found.source = None;
             found.stance = Stance::Question;
+        }
+        if answer {
+            // The one interviewed answers: the speaker quoted or named before.
+            found.source = None;
+            found.hint = SourceHint::Floating;
         }
         Some(found)
     }

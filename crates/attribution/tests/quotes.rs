@@ -500,6 +500,7 @@ fn interview_transcripts_and_gerunds_that_open_a_quote() {
     let text = "Interview: the envoy speaks\n\nAmina Rahman is the UN envoy to the region.\n\n\
                 Q: What is the situation on the ground?\n\n\
                 Rahman: It is very difficult. Thousands of families have no shelter.\n\n\
+                Q: Will the talks resume?\n\nA: Not this month.\n\n\
                 Speaking last night, Chirac set out the French position saying: \"Any agreement must \
                 protect farmers.\"\n\nOaten has branded the ID scheme a waste of money.";
     insta::assert_json_snapshot!(attribute(text));
