@@ -707,6 +707,14 @@ impl<'a> Context<'a> {
         {
             return Some(self.finish(sentence, passive, cue_start, cue_end, cue));
         }
+        // "Texaco declined 3-1/8 to close at 28-1/2": a price that fell.
+        if cue.lemma == "decline"
+            && self
+                .token(cue_end)
+                .is_some_and(|t| t.kind == TokenKind::Number)
+        {
+            return None;
+        }
         // "a barman who asked not to be named", "asked to be identified only by her first
         // name", "asked for anonymity": a request for anonymity, not a report.
         let after_not = cue_end + usize::from(self.word(cue_end) == "not");
@@ -2283,8 +2291,12 @@ impl<'a> Context<'a> {
                     }
                 }
             }
+            // "Ajinomoto Co Inc <AJIN.T> said", "<Magellan Corp> said": wire copy brackets
+            // company names and tickers.
+            let angle = matches!(word, "<" | ">");
             // "LONDON (Reuters) - Northwind said": a spaced dash ends a dateline.
-            let joins = matches!(word, "'s" | "." | "&")
+            let joins = angle
+                || matches!(word, "'s" | "." | "&")
                 || word == "-" && !(self.is_spaced_hyphen(index) && self.ends_dateline(index))
                 || (word == "of" || word == "the" || word == "for") && at < end
                 // A plural possessive: "two landlords' groups".
@@ -2968,7 +2980,6 @@ const JUDGED_IN_PASSIVE: &[&str] = &[
     "chastise",
     "castigate",
     "lambast",
-    "accuse",
     "suspect",
 ];
 

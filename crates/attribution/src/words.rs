@@ -152,6 +152,11 @@ pub const PERSON_NOUNS: &[&str] = &[
     "guard",
     "employee",
     "insider",
+    "trader",
+    "dealer",
+    "broker",
+    "banker",
+    "strategist",
 ];
 
 /// Determiners that are also their noun phrase's holder ("her criticism of …").

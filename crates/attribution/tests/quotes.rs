@@ -566,3 +566,11 @@ fn world_news_datelines_representatives_and_addressees() {
                 \"I'd expect a rally.\"";
     insta::assert_json_snapshot!(attribute(text));
 }
+
+#[test]
+fn wire_tickers_prices_and_traders() {
+    let text = "Markets\n\nAjinomoto Co Inc <AJIN.T> said it will sign a deal. <Magellan Corp> said \
+                profits rose. Texaco declined 3-1/8 to close at 28-1/2. One Bombay trader said prices \
+                were firm.";
+    insta::assert_json_snapshot!(attribute(text));
+}
