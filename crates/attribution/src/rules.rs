@@ -1755,6 +1755,7 @@ impl<'a> Context<'a> {
             let source_start = self.noun_phrase_backward(start, verb_at)?;
             let source_start = self
                 .restrictive_relative_head(start, source_start)
+                .or_else(|| self.participle_head(start, source_start))
                 .unwrap_or(source_start);
             // "It was announced that …": a passive with an empty subject names no source.
             let expletive = source_start + 1 == verb_at
@@ -2364,6 +2365,25 @@ impl<'a> Context<'a> {
             && self
                 .token(index)
                 .is_some_and(|t| t.kind == TokenKind::Word && !starts_upper(self.text, t))
+    }
+
+    /// "A letter sent to Martin Mubanga said": the phrase before the cue is the object of a
+    /// participle describing the source; the source starts with the noun the participle follows.
+    fn participle_head(&self, start: usize, phrase_start: usize) -> Option<usize> {
+        let preposition = phrase_start.checked_sub(1)?;
+        let participle = preposition.checked_sub(1)?;
+        let word = self.word(participle);
+        let is_participle = word.len() > 3
+            && (word.ends_with("ed") || word.ends_with("en") || word == "sent")
+            && !self.is_finite_cue(participle);
+        if participle <= start
+            || !matches!(self.word(preposition), "to" | "by" | "from")
+            || !is_participle
+        {
+            return None;
+        }
+        self.noun_phrase_backward(start, participle)
+            .filter(|&s| s < participle)
     }
 
     /// A noun for a speaker or a one-word role ("spokesman", "adviser", "minister").
