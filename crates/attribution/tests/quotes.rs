@@ -577,7 +577,8 @@ fn wire_tickers_prices_and_traders() {
 
 #[test]
 fn a_participle_phrase_inside_the_source() {
-    let text = "Story\n\nThe Home Office acted on Monday. A letter sent to Martin Mubanga said his \
+    let text =
+        "Story\n\nThe Home Office acted on Monday. A letter sent to Martin Mubanga said his \
                 British passport would not be issued.";
     insta::assert_json_snapshot!(attribute(text));
 }
