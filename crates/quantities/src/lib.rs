@@ -790,8 +790,10 @@ impl<'a> Scanner<'a> {
         let year = year_shaped && (modern || year_context);
         let time = self.has(end, Class::TimeMark);
         // "Radio 4", "1Xtra".
+        // "45C", "1.5C": degrees, not a label like "1Xtra".
+        let temperature = matches!(self.word(lower.start + 1), "C" | "F");
         let label = previous.is_some_and(|p| self.is_name_before_number(p))
-            || (self.glued(lower.start) && self.is_capitalized(lower.start + 1));
+            || (self.glued(lower.start) && self.is_capitalized(lower.start + 1) && !temperature);
         let numbering = self.is_first_word(lower.start)
             && self.glued(lower.start)
             && matches!(self.word(lower.start + 1), "." | ")");

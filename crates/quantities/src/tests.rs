@@ -282,3 +282,10 @@ fn halves_and_verbs_of_exceeding() {
          exceed $4 billion. The toll surpassed 1,000 people."
     ));
 }
+
+#[test]
+fn temperatures_glued_to_their_scale() {
+    insta::assert_json_snapshot!(quantities(
+        "Warming of 1.5C is the goal. Temperatures reached 45C on Monday. He plays 1Xtra songs."
+    ));
+}
