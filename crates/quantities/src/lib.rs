@@ -41,7 +41,7 @@
 //!   verb-like word, a clause boundary or punctuation, at most five tokens: "Chinese citizens" in
 //!   "155 Chinese citizens are", "voters" in "10 percent of voters", "civilians" in "hundreds of
 //!   civilians", "soldiers" in "three of the soldiers". For a unit it is the unit ("km" in
-//!   "30km"); for a compound modifier it is the word after the hyphen ("year-old" in
+//!   "30km", "1.5C"); for a compound modifier it is the word after the hyphen ("year-old" in
 //!   "14-year-old"). For money it is what the money buys: "$40 billion in aid" -> "aid",
 //!   "$300m programme" -> "programme".
 
