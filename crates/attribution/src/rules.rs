@@ -196,17 +196,7 @@ impl<'a> Context<'a> {
                     .take_while(|f| f.cue.is_some_and(|c| c.start >= sentence_start))
                     .find(|f| !nested(f));
                 let cue_token = self.token(at).map_or(Span::default(), |t| t.span);
-                // "… fear the party will be blamed": through a passive auxiliary too.
-                let mut before_verb = self.skip_negation_backward(at);
-                while before_verb > start
-                    && matches!(self.word(before_verb), "be" | "been" | "have")
-                {
-                    before_verb = self.skip_negation_backward(before_verb);
-                }
-                if inside_contents(&found, cue_token)
-                    && at > 0
-                    && contains(MODALS, self.word(before_verb))
-                {
+                if inside_contents(&found, cue_token) && at > 0 && self.follows_modal(at, start) {
                     // A modal verb inside reported content is hypothetical ("would not accept"), not a report.
                     at += 1;
                     continue;
@@ -598,24 +588,28 @@ impl<'a> Context<'a> {
             || before > 0 && self.is_comma(before - 1) && self.region_ending_at(before).is_some()
     }
 
+    /// Whether a modal verb comes before the verb at `at`, past negations and passive or perfect
+    /// auxiliaries ("would not accept", "will be blamed", "could have said").
+    fn follows_modal(&self, at: usize, start: usize) -> bool {
+        let mut before = self.skip_negation_backward(at);
+        while before > start && matches!(self.word(before), "be" | "been" | "have") {
+            before = self.skip_negation_backward(before);
+        }
+        contains(MODALS, self.word(before))
+    }
+
     /// "X said A, but Y denied B": a report whose own subject opens a contrasting clause is the
     /// writer's, not part of the content before it, which ends at the conjunction.
     fn contrast_cut(&self, attribution: &Found, cue_start: usize) -> Option<usize> {
         let (source_start, _) = attribution.source.filter(|&(s, _)| s < cue_start)?;
         let opener = source_start.checked_sub(1)?;
-        let contrasting = match self.word(opener) {
-            ";" => true,
-            word => {
-                contains(CONTRAST_CONJUNCTIONS, word) && opener > 0 && self.is_comma(opener - 1)
-            }
-        };
-        if !contrasting {
-            return None;
-        }
-        let cut_at = if self.word(opener) == ";" {
-            opener
-        } else {
-            opener - 1
+        // At the semicolon, or at the comma before the conjunction.
+        let cut_at = match self.word(opener) {
+            ";" => opener,
+            word if contains(CONTRAST_CONJUNCTIONS, word) => opener
+                .checked_sub(1)
+                .filter(|&comma| self.is_comma(comma))?,
+            _ => return None,
         };
         self.token(cut_at).map(|t| t.span.start)
     }
@@ -719,9 +713,9 @@ impl<'a> Context<'a> {
         // name", "asked for anonymity": a request for anonymity, not a report.
         let after_not = cue_end + usize::from(self.word(cue_end) == "not");
         let anonymity = self.word(after_not) == "to"
-            && (self.word(after_not + 1) == "be" && after_not > cue_end
-                || self.word(after_not + 1) == "be"
-                    && matches!(self.word(after_not + 2), "named" | "identified" | "quoted")
+            && (self.word(after_not + 1) == "be"
+                && (after_not > cue_end
+                    || matches!(self.word(after_not + 2), "named" | "identified" | "quoted"))
                 || self.word(after_not + 1) == "remain"
                     && matches!(self.word(after_not + 2), "anonymous" | "unnamed"))
             || self.word(cue_end) == "for" && self.word(cue_end + 1) == "anonymity";
@@ -902,8 +896,6 @@ impl<'a> Context<'a> {
             .then(|| self.new_found(Some(subject), SourceHint::Mention, vec![content], 0.7))
     }
 
-    /// `The meeting was first reported by Politico.`: in the passive the reported thing is the
-    /// subject and the source follows "by".
     /// "Morrison was accused of lying", "He was told he could not leave": with no "by" agent, the
     /// subject of a passive is the one spoken to or about, never the speaker, who goes unnamed.
     /// The subject of a verb of judgement is part of what was said ("Morrison … of lying").
@@ -932,6 +924,8 @@ impl<'a> Context<'a> {
         }
     }
 
+    /// `The meeting was first reported by Politico.`: in the passive the reported thing is the
+    /// subject and the source follows "by".
     fn passive_by(
         &self,
         sentence: &Sentence,
@@ -1540,7 +1534,6 @@ impl<'a> Context<'a> {
         short && contains(TIME_WORDS, self.word(from))
     }
 
-    /// `…, Hedge said from his office in Orlando.`: a short prepositional phrase closing the clause.
     /// `…, the spokesman said in a televised statement.`: a prepositional phrase running to the
     /// end of the sentence with no verb of its own, so no reported clause follows the cue.
     fn is_final_adjunct(&self, from: usize, end: usize) -> bool {
@@ -1552,6 +1545,7 @@ impl<'a> Context<'a> {
             })
     }
 
+    /// `…, Hedge said from his office in Orlando.`: a short prepositional phrase closing the clause.
     fn is_short_adjunct(&self, from: usize, end: usize) -> bool {
         let word = self.word(from);
         (contains(LEADING_PREPOSITIONS, word)
@@ -1669,8 +1663,6 @@ impl<'a> Context<'a> {
         (!span.is_empty()).then(|| vec![span])
     }
 
-    /// "HARWICK — …", "KYIV, March 4 (Reuters) - …": a wire dateline opening the sentence is
-    /// the writer's, not part of the report; returns where the sentence proper starts.
     /// Whether the spaced dash at `dash` closes a dateline: "(Reuters) -", "LONDON -".
     fn ends_dateline(&self, dash: usize) -> bool {
         dash.checked_sub(1).is_some_and(|before| {
@@ -1684,6 +1676,8 @@ impl<'a> Context<'a> {
         })
     }
 
+    /// "HARWICK — …", "KYIV, March 4 (Reuters) - …": a wire dateline opening the sentence is
+    /// the writer's, not part of the report; returns where the sentence proper starts.
     fn after_dateline(&self, start: usize, limit: usize) -> usize {
         let shouted = |i: usize| {
             self.token(i).is_some_and(|t| {
@@ -2338,7 +2332,6 @@ impl<'a> Context<'a> {
         Some(at)
     }
 
-    /// A name or speaker noun, the kind of word "and" joins inside a source ("teachers and union officials").
     /// "A regional manager who worked for Brookhaven until 2023 said": the phrase before the
     /// cue ends a restrictive relative clause; the source starts with the noun the clause
     /// describes. The start of that noun's phrase, if there is one.
@@ -2396,6 +2389,7 @@ impl<'a> Context<'a> {
                 .is_some_and(|role| role.len == 1)
     }
 
+    /// A name or speaker noun, the kind of word "and" joins inside a source ("teachers and union officials").
     fn is_nominal_word(&self, index: usize) -> bool {
         self.token(index)
             .is_some_and(|t| t.kind == TokenKind::Word && starts_upper(self.text, t))
@@ -2805,8 +2799,6 @@ const APPOSITIVE_OPENERS: &[&str] = &[
 /// keeps `find` linear on documents with thousands of attributions (it was quadratic).
 const CONTENT_LOOKBACK: usize = 64;
 
-/// Whether `span` lies inside the reported content of any attribution found so far.
-/// "not", "never", "cannot" and contracted auxiliaries ("didn't", "won't"; one token each).
 /// Whether content opening with `words` dismisses something as false: a copula, then within
 /// three words a word of dismissal ("the reports were completely baseless"), with no negation
 /// between ("were not false"); or "no truth/basis/foundation".
@@ -2826,10 +2818,12 @@ fn dismisses(words: &[String]) -> bool {
     copula_then_dismissal || no_grounds
 }
 
+/// "not", "never", "cannot" and contracted auxiliaries ("didn't", "won't"; one token each).
 fn is_negation(word: &str) -> bool {
     matches!(word, "not" | "never" | "cannot") || word.ends_with("n't")
 }
 
+/// Whether `span` lies inside the reported content of any attribution found so far.
 fn inside_contents(found: &[Found], span: Span) -> bool {
     found
         .iter()

@@ -1098,8 +1098,8 @@ fn person_of_age(
     Some(person_speaker(facts, person, paragraph))
 }
 
-/// "The Louisiana Republican", "the Vermont Democrat": a politician by state and party.
-/// "The Kikuyu MP", "the ODM legislator": a representative by place or party.
+/// "The Louisiana Republican" (a politician by state and party), "the Kikuyu MP", "the ODM
+/// legislator" (a representative by place or party).
 fn is_party_epithet(context: &Context, start: usize, end: usize) -> bool {
     if end != start + 3 || context.words.get(start) != "the" {
         return false;
