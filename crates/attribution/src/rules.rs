@@ -59,6 +59,8 @@ pub struct Found {
 
 const MAX_SOURCE_TOKENS: usize = 12;
 const MAX_CUE_TOKENS: usize = 6;
+/// The prior confidence of an attribution only the fallback found.
+const FALLBACK_CONFIDENCE: f32 = 0.4;
 const MAX_APPOSITIVE_TOKENS: usize = 40;
 
 impl<'a> Context<'a> {
@@ -201,11 +203,23 @@ impl<'a> Context<'a> {
                     at += 1;
                     continue;
                 }
-                let attribution = candidates.iter().flatten().find_map(|cue| {
-                    let cue_end = (at + cue.len).min(end);
-                    self.attribute_cue(sentence, at, cue_end, cue, previous_in_sentence)
-                        .map(|found| (found, cue_end))
-                });
+                let attribution = candidates
+                    .iter()
+                    .flatten()
+                    .find_map(|cue| {
+                        let cue_end = (at + cue.len).min(end);
+                        self.attribute_cue(sentence, at, cue_end, cue, previous_in_sentence)
+                            .map(|found| (found, cue_end))
+                    })
+                    .or_else(|| {
+                        if inside_contents(&found, cue_token) {
+                            return None;
+                        }
+                        let cue = candidates.iter().flatten().next()?;
+                        let cue_end = (at + cue.len).min(end);
+                        self.fallback(sentence, at, cue_end, cue)
+                            .map(|found| (found, cue_end))
+                    });
                 match attribution {
                     Some((attribution, cue_end)) => {
                         if let Some(cut) = self.participle_cut(at) {
@@ -481,6 +495,34 @@ impl<'a> Context<'a> {
         }
     }
 
+    /// "As Karadsheh spoke about how the consulate was looted, video showed …": a report
+    /// inside a clause that opens the sentence with a subordinator ends at the comma that
+    /// closes that clause; the main clause after it is the writer's. The byte offset of that
+    /// comma, when the cue is in such a clause.
+    fn fronted_clause_end(
+        &self,
+        sentence: &Sentence,
+        cue_start: usize,
+        cue_end: usize,
+    ) -> Option<usize> {
+        let (start, end) = sentence.tokens;
+        if !contains(SUBORDINATORS, self.word(start))
+            || (start..cue_start).any(|i| self.is_comma(i))
+        {
+            return None;
+        }
+        let mut depth = 0usize;
+        let comma = (cue_end..end).find(|&i| {
+            match self.word(i) {
+                "(" => depth += 1,
+                ")" => depth = depth.saturating_sub(1),
+                _ => {}
+            }
+            depth == 0 && self.is_comma(i) && !self.inside_quote(i)
+        })?;
+        self.token(comma).map(|t| t.span.start)
+    }
+
     /// Whether token `at` starts a verb phrase of the sentence's subject ("but did not give …",
     /// "and declined to elaborate", "but added that …").
     fn continues_the_subject(&self, at: usize) -> bool {
@@ -701,33 +743,7 @@ impl<'a> Context<'a> {
         {
             return Some(self.finish(sentence, passive, cue_start, cue_end, cue));
         }
-        // "Texaco declined 3-1/8 to close at 28-1/2": a price that fell.
-        if cue.lemma == "decline"
-            && self
-                .token(cue_end)
-                .is_some_and(|t| t.kind == TokenKind::Number)
-        {
-            return None;
-        }
-        // "a barman who asked not to be named", "asked to be identified only by her first
-        // name", "asked for anonymity": a request for anonymity, not a report.
-        let after_not = cue_end + usize::from(self.word(cue_end) == "not");
-        let anonymity = self.word(after_not) == "to"
-            && (self.word(after_not + 1) == "be"
-                && (after_not > cue_end
-                    || matches!(self.word(after_not + 2), "named" | "identified" | "quoted"))
-                || self.word(after_not + 1) == "remain"
-                    && matches!(self.word(after_not + 2), "anonymous" | "unnamed"))
-            || self.word(cue_end) == "for" && self.word(cue_end + 1) == "anonymity";
-        if matches!(cue.lemma, "ask" | "request") && anonymity {
-            return None;
-        }
-        let tagged_passive = cue.lemma.is_empty() && self.word(cue_end) == "by";
-        if tagged_passive
-            || self.is_nominal_use(cue_start, cue)
-            || self.lacks_reported_clause(cue_end, cue)
-            || self.is_naming_participle(cue_start, cue_end, cue)
-        {
+        if self.is_not_a_report(cue_start, cue_end, cue) || self.is_nominal_use(cue_start, cue) {
             return None;
         }
         let asked = self.asked_question(sentence, cue_start, cue_end, cue);
@@ -787,6 +803,11 @@ impl<'a> Context<'a> {
         if cue.form == VerbForm::Gerund {
             self.end_before_main_verb(&mut found, cue_end, sentence.tokens.1);
         }
+        if let Some(limit) = self.fronted_clause_end(sentence, cue_start, cue_end) {
+            for content in found.contents.iter_mut().filter(|c| c.start < limit) {
+                content.end = content.end.min(limit);
+            }
+        }
         // "Charity boss lied to trustees, court told": a headline's "X told" ending the
         // sentence is a passive whose subject heard the report.
         let ends_sentence = (cue_end..sentence.tokens.1)
@@ -795,6 +816,113 @@ impl<'a> Context<'a> {
             found.source = None;
         }
         self.agentless_passive(&mut found, cue_start, cue);
+        Some(self.finish(sentence, found, cue_start, cue_end, cue))
+    }
+
+    /// Words a cue matched that the rules know are no report here: a noun reading, a falling
+    /// price, a request for anonymity, a naming participle, a tagger cue in the passive.
+    fn is_not_a_report(&self, cue_start: usize, cue_end: usize, cue: &CueMatch) -> bool {
+        // "Texaco declined 3-1/8 to close at 28-1/2": a price that fell.
+        if cue.lemma == "decline"
+            && self
+                .token(cue_end)
+                .is_some_and(|t| t.kind == TokenKind::Number)
+        {
+            return true;
+        }
+        // "a barman who asked not to be named", "asked to be identified only by her first
+        // name", "asked for anonymity": a request for anonymity, not a report.
+        let after_not = cue_end + usize::from(self.word(cue_end) == "not");
+        let anonymity = self.word(after_not) == "to"
+            && (self.word(after_not + 1) == "be"
+                && (after_not > cue_end
+                    || matches!(self.word(after_not + 2), "named" | "identified" | "quoted"))
+                || self.word(after_not + 1) == "remain"
+                    && matches!(self.word(after_not + 2), "anonymous" | "unnamed"))
+            || self.word(cue_end) == "for" && self.word(cue_end + 1) == "anonymity";
+        if matches!(cue.lemma, "ask" | "request") && anonymity {
+            return true;
+        }
+        let tagged_passive = cue.lemma.is_empty() && self.word(cue_end) == "by";
+        tagged_passive
+            || self.lacks_reported_clause(cue_end, cue)
+            || self.is_naming_participle(cue_start, cue_end, cue)
+    }
+
+    /// A cue the rules above could not read: the clause after it as content, the noun phrase
+    /// before it as source, at a low confidence the model knows to weigh.
+    fn fallback(
+        &self,
+        sentence: &Sentence,
+        cue_start: usize,
+        cue_end: usize,
+        cue: &CueMatch,
+    ) -> Option<Found> {
+        if matches!(cue.class, CueClass::According) || self.is_not_a_report(cue_start, cue_end, cue)
+        {
+            return None;
+        }
+        // "the claims that …", "her criticism of …": a noun cue reports only what its
+        // complement holds, not the clause it is the subject of ("the claims were false").
+        // A verb the noun test doubted ("he's predicting", "64 percent call him") goes on.
+        let complement = matches!(
+            self.word(cue_end),
+            "that"
+                | ":"
+                | "of"
+                | "to"
+                | "for"
+                | "about"
+                | "on"
+                | "against"
+                | "not"
+                | "over"
+                | "from"
+                | "with"
+                | "by"
+                | "in"
+                | "as"
+                | "at"
+                | ","
+        );
+        if cue.class == CueClass::Noun && !complement {
+            return None;
+        }
+        let (start, _) = sentence.tokens;
+        let verb_at = self.skip_between_backward(start, cue_start);
+        // A phrase before the cue that cannot name anyone ("In a statement posted …", "The
+        // previously announced cuts", "14 counts of", "calling the accusations") makes the
+        // cue part of a noun phrase, not a report.
+        let source = self
+            .noun_phrase_backward(start, verb_at)
+            .map(|s| (s, verb_at));
+        let names_no_one = |(s, e): (usize, usize)| {
+            self.is_bare_determiner((s, e))
+                || self.opens_adjunct(s)
+                || contains(words::DETERMINERS, self.word(e - 1))
+                || !self.token(e - 1).is_some_and(|t| t.kind == TokenKind::Word)
+        };
+        if source.is_some_and(names_no_one) {
+            return None;
+        }
+        let from = cue_end + usize::from(matches!(self.word(cue_end), "that" | ":"));
+        let mut contents = vec![self.content_after(sentence, from)?];
+        // "The former director was charged on …": in the passive the subject is what the
+        // report is about, not who made it.
+        let mut be = cue_start;
+        while be > start && contains(PASSIVE_ADVERBS, self.word(be - 1)) {
+            be -= 1;
+        }
+        let passive =
+            cue.form == VerbForm::Past && be > start && contains(BE_FORMS, self.word(be - 1));
+        let source = match source {
+            Some((s, e)) if passive => {
+                contents.insert(0, self.span_of(s, e));
+                None
+            }
+            source => source,
+        };
+        let found = self.new_found(source, SourceHint::Mention, contents, FALLBACK_CONFIDENCE);
         Some(self.finish(sentence, found, cue_start, cue_end, cue))
     }
 
@@ -1110,10 +1238,11 @@ impl<'a> Context<'a> {
             return true;
         }
         let words = self.words.slice(cue_start, cue_start + cue.len);
-        // "The union estimates that …": a third-person form before "that" is the verb.
-        let verb_before_that =
-            cue.form == VerbForm::ThirdPerson && self.word(cue_start + cue.len) == "that";
-        if self.lexicon.noun_cue_at(&words).is_some() && !verb_before_that {
+        // "The union estimates that …", "the newspaper claims the NRA …": a third-person form
+        // before a clause is the verb.
+        let verb_before_clause =
+            cue.form == VerbForm::ThirdPerson && self.opens_clause(cue_start + cue.len);
+        if self.lexicon.noun_cue_at(&words).is_some() && !verb_before_clause {
             let mut at = before;
             for _ in 0..3 {
                 let word = self.word(at);
@@ -1156,6 +1285,18 @@ impl<'a> Context<'a> {
             && !self.is_progressive(cue_start)
             && !self.is_reduced_relative(cue_start, cue)
             && !introduces_report
+    }
+
+    /// "that", a determiner, a subject pronoun or a capitalised name: what a reported clause
+    /// starts with, and what a plural noun is not followed by ("the claims were …").
+    fn opens_clause(&self, at: usize) -> bool {
+        let word = self.word(at);
+        word == "that"
+            || (contains(words::DETERMINERS, word) && !matches!(word, "her" | "that"))
+            || contains(words::PRONOUNS, word)
+            || self.token(at).is_some_and(|t| {
+                t.kind == TokenKind::Word && starts_upper(self.text, t) && word != "i"
+            })
     }
 
     /// A base-form verb is a verb after a modal, "to", a pronoun or a plural subject ("officials say");
@@ -1301,7 +1442,12 @@ impl<'a> Context<'a> {
                 .then(|| self.source_after_quote(start, verb_at - 1))
                 .flatten()
         };
-        let source_start = simple.or_else(appositive)?;
+        let name_and_role = || {
+            (verb_at > start + 1 && self.is_comma(verb_at - 1))
+                .then(|| self.name_and_role_before(start, verb_at - 1))
+                .flatten()
+        };
+        let source_start = simple.or_else(appositive).or_else(name_and_role)?;
         self.content_before_with(sentence, cue_end, source_start - 1, (source_start, verb_at))
     }
 
@@ -1476,6 +1622,31 @@ impl<'a> Context<'a> {
         self.lexicon.role_at(&words).is_some() || self.lexicon.is_speaker_noun(self.word(at))
     }
 
+    /// `…, a spokeswoman, Anna White, said` or `…, Anna White, a spokeswoman, said`: after a
+    /// clause, a name and a role set off by commas, up to the comma before the verb. Returns
+    /// where the source starts.
+    fn name_and_role_before(&self, start: usize, comma: usize) -> Option<usize> {
+        let inner = (start..comma).rev().find(|&i| self.is_comma(i))?;
+        let outer = (start..inner).rev().find(|&i| self.is_comma(i))?;
+        let is_name = |from: usize, to: usize| {
+            (1..=4).contains(&(to - from))
+                && (from..to).all(|i| {
+                    self.token(i)
+                        .is_some_and(|t| t.kind == TokenKind::Word && starts_upper(self.text, t))
+                        || self.word(i) == "."
+                })
+        };
+        let is_role = |from: usize, to: usize| {
+            (2..=8).contains(&(to - from))
+                && (contains(words::DETERMINERS, self.word(from)) || self.word(from + 1) == "'s")
+                && (from..to).any(|i| self.is_role_word(i) || self.starts_role(i))
+        };
+        let (first, second) = ((outer + 1, inner), (inner + 1, comma));
+        let paired = is_name(first.0, first.1) && is_role(second.0, second.1)
+            || is_role(first.0, first.1) && is_name(second.0, second.1);
+        paired.then_some(outer + 1)
+    }
+
     /// `“…,” the economist Jo Park, a former adviser to the governor, wrote`: between a closing
     /// quotation mark and the comma before the verb, a name with its appositive. Returns where
     /// the source starts.
@@ -1541,8 +1712,21 @@ impl<'a> Context<'a> {
             && self.adjunct_end(from, end).is_some_and(|e| {
                 self.is_sentence_final(e, end)
                     && e <= from + 8
-                    && (from..e).all(|i| !contains(AUXILIARIES_AND_MODALS, self.word(i)))
+                    && (from..e).all(|i| !self.is_auxiliary(i))
             })
+    }
+
+    /// An auxiliary or modal verb; "'s" only after a pronoun ("he's"), elsewhere it is the
+    /// possessive ("the House's committee").
+    fn is_auxiliary(&self, at: usize) -> bool {
+        let word = self.word(at);
+        contains(AUXILIARIES_AND_MODALS, word)
+            && (word != "'s"
+                || at.checked_sub(1).is_some_and(|p| {
+                    let before = self.word(p);
+                    contains(words::PRONOUNS, before)
+                        || matches!(before, "that" | "there" | "what" | "who" | "here")
+                }))
     }
 
     /// `…, Hedge said from his office in Orlando.`: a short prepositional phrase closing the clause.
@@ -1984,9 +2168,8 @@ impl<'a> Context<'a> {
         let noun_phrase_end = (first_comma + 1..comma)
             .find(|&i| matches!(self.word(i), "who" | "whose" | "which" | "that" | "whom"))
             .unwrap_or(comma);
-        let appositive = appositive
-            && (first_comma + 1..noun_phrase_end)
-                .all(|i| !contains(AUXILIARIES_AND_MODALS, self.word(i)));
+        let appositive =
+            appositive && (first_comma + 1..noun_phrase_end).all(|i| !self.is_auxiliary(i));
         if subject_ok && circumstance && plain && !appositive {
             return Some((start, first_comma));
         }
@@ -2940,6 +3123,12 @@ const CATENATIVE_VERBS: &[&str] = &[
 const PARTICIPLE_OPENERS: &[&str] = &[",", "–", "—", "by", "before", "after", "while", "and"];
 
 /// Conjunctions after a comma that open a clause set against the one before.
+/// Words that open a subordinate clause at the start of a sentence.
+const SUBORDINATORS: &[&str] = &[
+    "as", "while", "if", "although", "though", "when", "whenever", "because", "since", "after",
+    "before", "once", "unless", "whereas", "having", "until",
+];
+
 const CONTRAST_CONJUNCTIONS: &[&str] = &["but", "while", "whereas", "yet", "although", "though"];
 
 /// Adverbs between "is" and the gerund of a progressive verb ("is now calling").
