@@ -1,7 +1,7 @@
 //! Trains the quote confidence model on PolNeAR train and writes its weights.
 //!
 //! Usage: `train_confidence TRAIN.jsonl OUT.bin [--holdout] [--tagger FILE | --fold-taggers DIR]
-//! [--tagger-threshold P] [--threshold P]`.
+//! [--tagger-threshold P] [--threshold P] [--cross]`.
 //!
 //! Every attribution the rules find in a train article is an example; its label is whether the
 //! one-to-one quote match at 30% content coverage pairs it with the gold of the article's first
@@ -10,7 +10,9 @@
 //! (`claimgraph-tagger`'s `train --fold K --folds 5`), and tags every article with the one that
 //! never saw it, so the model learns what tagger cues are worth on unseen text. With `--holdout`
 //! the model learns from the 90% of articles `is_holdout_article` leaves out and prints
-//! quote-match precision/recall/F1 per threshold on the other 10%. The shipped model and its
+//! quote-match precision/recall/F1 per threshold on the other 10%; with `--cross` it writes
+//! nothing and prints the same figures for every train article, each scored by a model trained
+//! without its fold. The shipped model and its
 //! threshold come from these two runs (commands in `src/confidence.rs`). Deterministic; seconds.
 
 use claimgraph_attribution::{kept, Attributor, Candidate};
@@ -82,6 +84,16 @@ fn main() -> Result<(), Box<dyn std::error::Error>> {
             .map(|a| a.candidates(&doc.text, &analysis))
             .unwrap_or_default()
     };
+    let options = Options {
+        epochs: 10,
+        learning_rate: 0.05,
+        threshold,
+        ..Options::default()
+    };
+    if args.has("--cross") {
+        cross_validate(&used, &candidates, &options);
+        return Ok(());
+    }
     let mut examples = Vec::new();
     for doc in &used {
         let found = candidates(doc);
@@ -98,37 +110,91 @@ fn main() -> Result<(), Box<dyn std::error::Error>> {
         used.len(),
         examples.len()
     );
-    let options = Options {
-        epochs: 10,
-        learning_rate: 0.05,
-        threshold,
-        ..Options::default()
-    };
     let model = Classifier::fit(&examples, &options);
     std::fs::write(out, model.to_bytes())?;
     eprintln!("wrote {out}");
     if holdout {
         let found: Vec<Vec<Candidate>> = held.iter().map(candidates).collect();
-        for threshold in [0.0f32, 0.2, 0.25, 0.3, 0.35, 0.4, 0.45, 0.5] {
-            let predictions = held.iter().zip(&found).map(|(doc, found)| {
-                let kept: Vec<_> = found
-                    .iter()
-                    .filter(|c| kept(&c.quote, model.probability(&c.features), threshold))
-                    .map(|c| c.quote.clone())
-                    .collect();
-                (doc, predictions_from_quotes(&kept, &doc.text))
-            });
-            let report = score_attribution(predictions);
-            let f1 = |i: usize| report.quote_match.get(i).map_or(0.0, |m| m.scores.f1);
-            let low = report.quote_match.first().map(|m| &m.scores);
-            println!(
-                "threshold {threshold:.2}: @0.3 P {:.3} R {:.3} F1 {:.3} | @0.8 F1 {:.3}",
-                low.map_or(0.0, |s| s.precision),
-                low.map_or(0.0, |s| s.recall),
-                f1(0),
-                f1(1)
-            );
-        }
+        let scored: Vec<Vec<(Candidate, f32)>> = found
+            .into_iter()
+            .map(|found| {
+                found
+                    .into_iter()
+                    .map(|c| {
+                        let probability = model.probability(&c.features);
+                        (c, probability)
+                    })
+                    .collect()
+            })
+            .collect();
+        print_thresholds(&held, &scored);
     }
     Ok(())
+}
+
+/// `--cross`: five models, each trained without one fold of articles (the folds of the
+/// cross-fitted taggers) and scoring that fold, so every article is scored by a model that
+/// never saw it: ten times the held-out text, for comparing rule changes.
+fn cross_validate(
+    docs: &[GoldDoc],
+    candidates: &dyn Fn(&GoldDoc) -> Vec<Candidate>,
+    options: &Options,
+) {
+    let found: Vec<Vec<Candidate>> = docs.iter().map(candidates).collect();
+    let labels: Vec<Vec<bool>> = docs
+        .iter()
+        .zip(&found)
+        .map(|(doc, found)| {
+            let quotes: Vec<_> = found.iter().map(|c| c.quote.clone()).collect();
+            matched_predictions(doc, &predictions_from_quotes(&quotes, &doc.text), 30)
+        })
+        .collect();
+    let folds: Vec<u64> = docs
+        .iter()
+        .map(|d| article_fold(&d.article, FOLDS))
+        .collect();
+    let mut scored: Vec<Vec<(Candidate, f32)>> = vec![Vec::new(); docs.len()];
+    for k in 0..FOLDS {
+        let examples: Vec<Example> = (0..docs.len())
+            .filter(|&i| folds[i] != k)
+            .flat_map(|i| {
+                found[i].iter().zip(&labels[i]).map(|(c, &cue)| Example {
+                    features: c.features.clone(),
+                    cue,
+                })
+            })
+            .collect();
+        let model = Classifier::fit(&examples, options);
+        for i in (0..docs.len()).filter(|&i| folds[i] == k) {
+            scored[i] = found[i]
+                .iter()
+                .map(|c| (c.clone(), model.probability(&c.features)))
+                .collect();
+        }
+    }
+    print_thresholds(docs, &scored);
+}
+
+/// Quote-match precision/recall/F1 of the scored candidates of `docs` at several thresholds.
+fn print_thresholds(docs: &[GoldDoc], scored: &[Vec<(Candidate, f32)>]) {
+    for threshold in [0.0f32, 0.2, 0.25, 0.3, 0.35, 0.4, 0.45, 0.5] {
+        let predictions = docs.iter().zip(scored).map(|(doc, scored)| {
+            let kept: Vec<_> = scored
+                .iter()
+                .filter(|(c, p)| kept(&c.quote, *p, threshold))
+                .map(|(c, _)| c.quote.clone())
+                .collect();
+            (doc, predictions_from_quotes(&kept, &doc.text))
+        });
+        let report = score_attribution(predictions);
+        let f1 = |i: usize| report.quote_match.get(i).map_or(0.0, |m| m.scores.f1);
+        let low = report.quote_match.first().map(|m| &m.scores);
+        println!(
+            "threshold {threshold:.2}: @0.3 P {:.3} R {:.3} F1 {:.3} | @0.8 F1 {:.3}",
+            low.map_or(0.0, |s| s.precision),
+            low.map_or(0.0, |s| s.recall),
+            f1(0),
+            f1(1)
+        );
+    }
 }

@@ -867,23 +867,7 @@ impl<'a> Context<'a> {
         // A verb the noun test doubted ("he's predicting", "64 percent call him") goes on.
         let complement = matches!(
             self.word(cue_end),
-            "that"
-                | ":"
-                | "of"
-                | "to"
-                | "for"
-                | "about"
-                | "on"
-                | "against"
-                | "not"
-                | "over"
-                | "from"
-                | "with"
-                | "by"
-                | "in"
-                | "as"
-                | "at"
-                | ","
+            "that" | ":" | "of" | "to" | "for" | "about" | "on" | "against" | "not" | "over"
         );
         if cue.class == CueClass::Noun && !complement {
             return None;
@@ -893,16 +877,20 @@ impl<'a> Context<'a> {
         // A phrase before the cue that cannot name anyone ("In a statement posted …", "The
         // previously announced cuts", "14 counts of", "calling the accusations") makes the
         // cue part of a noun phrase, not a report.
-        let source = self
-            .noun_phrase_backward(start, verb_at)
-            .map(|s| (s, verb_at));
+        let source = if cue.class == CueClass::Noun {
+            self.noun_holder(start, cue_start)
+        } else {
+            self.noun_phrase_backward(start, verb_at)
+                .map(|s| (s, verb_at))
+        };
         let names_no_one = |(s, e): (usize, usize)| {
             self.is_bare_determiner((s, e))
                 || self.opens_adjunct(s)
                 || contains(words::DETERMINERS, self.word(e - 1))
+                || contains(PREPOSITIONS, self.word(e - 1))
                 || !self.token(e - 1).is_some_and(|t| t.kind == TokenKind::Word)
         };
-        if source.is_some_and(names_no_one) {
+        if cue.class != CueClass::Noun && source.is_some_and(names_no_one) {
             return None;
         }
         let from = cue_end + usize::from(matches!(self.word(cue_end), "that" | ":"));
@@ -922,8 +910,38 @@ impl<'a> Context<'a> {
             }
             source => source,
         };
+        if let Some(limit) = self.fronted_clause_end(sentence, cue_start, cue_end) {
+            for content in contents.iter_mut().filter(|c| c.start < limit) {
+                content.end = content.end.min(limit);
+            }
+        }
         let found = self.new_found(source, SourceHint::Mention, contents, FALLBACK_CONFIDENCE);
         Some(self.finish(sentence, found, cue_start, cue_end, cue))
+    }
+
+    /// Whose a noun cue is: "his decision", "Trump's controversial proposal" (the possessive,
+    /// "'s" included, past a few modifiers); `None` for "a fresh desire", "faces charges".
+    fn noun_holder(&self, start: usize, cue_start: usize) -> Option<(usize, usize)> {
+        let mut at = cue_start;
+        for _ in 0..3 {
+            let before = at.checked_sub(1).filter(|&b| b >= start)?;
+            let word = self.word(before);
+            if contains(words::POSSESSIVE_DETERMINERS, word) {
+                return Some((before, at));
+            }
+            if word == "'s" {
+                return self.noun_phrase_backward(start, before).map(|s| (s, at));
+            }
+            if contains(words::DETERMINERS, word)
+                || !self
+                    .token(before)
+                    .is_some_and(|t| t.kind == TokenKind::Word)
+            {
+                return None;
+            }
+            at = before;
+        }
+        None
     }
 
     /// "The senator seems to favour X", "The president is expected to run": the subject of a
@@ -1574,7 +1592,8 @@ impl<'a> Context<'a> {
             || self.is_comma(boundary) && self.is_final_adjunct(after_cue_and_source, end)
             || self.closing_mark_at(boundary).is_some()
                 && self.is_short_adjunct(after_cue_and_source, end)
-            || self.is_addressee_to_clause_end(cue_end, after_cue_and_source, end);
+            || self.is_addressee_to_clause_end(cue_end, after_cue_and_source, end)
+            || self.is_participle_adjunct(after_cue_and_source, end);
         if !clause_ends {
             return None;
         }
@@ -1703,6 +1722,15 @@ impl<'a> Context<'a> {
             closes && e <= from + 5
         });
         short && contains(TIME_WORDS, self.word(from))
+    }
+
+    /// `…, he said after meeting Thursday with Trump aides, because …`: a time conjunction
+    /// with a participle, up to the end of its clause, is a circumstance of the saying.
+    fn is_participle_adjunct(&self, from: usize, end: usize) -> bool {
+        let participle = self.word(from + 1);
+        matches!(self.word(from), "after" | "before" | "while" | "when")
+            && (participle.len() > 4 && participle.ends_with("ing") || participle == "asked")
+            && self.adjunct_end(from, end).is_some()
     }
 
     /// `…, the spokesman said in a televised statement.`: a prepositional phrase running to the
