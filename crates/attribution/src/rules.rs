@@ -858,7 +858,12 @@ impl<'a> Context<'a> {
         cue_end: usize,
         cue: &CueMatch,
     ) -> Option<Found> {
-        if matches!(cue.class, CueClass::According) || self.is_not_a_report(cue_start, cue_end, cue)
+        // "NOTE: Results include …": an editorial label introduces the writer's own words.
+        let label =
+            EDITORIAL_LABELS.contains(&self.words.slice(cue_start, cue_end).join(" ").as_str());
+        if matches!(cue.class, CueClass::According)
+            || label
+            || self.is_not_a_report(cue_start, cue_end, cue)
         {
             return None;
         }
