@@ -644,13 +644,24 @@ impl<'a> Context<'a> {
     /// writer's, not part of the content before it, which ends at the conjunction.
     fn contrast_cut(&self, attribution: &Found, cue_start: usize) -> Option<usize> {
         let (source_start, _) = attribution.source.filter(|&(s, _)| s < cue_start)?;
-        let opener = source_start.checked_sub(1)?;
+        // "while about 6 in 10 men …": hedges before the source's number are no opener.
+        let mut opener = source_start.checked_sub(1)?;
+        while opener > 0
+            && matches!(
+                self.word(opener),
+                "about" | "nearly" | "roughly" | "only" | "almost"
+            )
+        {
+            opener -= 1;
+        }
         // At the semicolon, or at the comma before the conjunction.
+        let after_comma = opener.checked_sub(1).filter(|&comma| self.is_comma(comma));
         let cut_at = match self.word(opener) {
             ";" => opener,
-            word if contains(CONTRAST_CONJUNCTIONS, word) => opener
-                .checked_sub(1)
-                .filter(|&comma| self.is_comma(comma))?,
+            // "… preferred Clinton while 6 in 10 men supported Sanders": a subordinator opens
+            // a clause of its own, comma or not.
+            "while" | "whereas" | "although" | "though" => after_comma.unwrap_or(opener),
+            word if contains(CONTRAST_CONJUNCTIONS, word) => after_comma?,
             _ => return None,
         };
         self.token(cut_at).map(|t| t.span.start)
@@ -861,8 +872,12 @@ impl<'a> Context<'a> {
         // "NOTE: Results include …": an editorial label introduces the writer's own words.
         let label =
             EDITORIAL_LABELS.contains(&self.words.slice(cue_start, cue_end).join(" ").as_str());
+        // A preposition the tagger proposed ("remaining silent about …") is too weak a cue
+        // without a rule's support.
+        let preposition = cue_end == cue_start + 1 && contains(PREPOSITIONS, self.word(cue_start));
         if matches!(cue.class, CueClass::According)
             || label
+            || preposition
             || self.is_not_a_report(cue_start, cue_end, cue)
         {
             return None;
@@ -889,7 +904,10 @@ impl<'a> Context<'a> {
                 .map(|s| (s, verb_at))
         };
         let names_no_one = |(s, e): (usize, usize)| {
+            let first = self.word(s);
             self.is_bare_determiner((s, e))
+                || (first.ends_with("ing") || first.ends_with("ed"))
+                    && self.token(s).is_some_and(|t| !starts_upper(self.text, t))
                 || self.opens_adjunct(s)
                 || contains(words::DETERMINERS, self.word(e - 1))
                 || contains(PREPOSITIONS, self.word(e - 1))
