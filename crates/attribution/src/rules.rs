@@ -875,9 +875,13 @@ impl<'a> Context<'a> {
         // A preposition the tagger proposed ("remaining silent about …") is too weak a cue
         // without a rule's support.
         let preposition = cue_end == cue_start + 1 && contains(PREPOSITIONS, self.word(cue_start));
+        // "told Reuters in an interview": what follows "tell" is first its addressee, which
+        // the rules read; without them there is no content to take.
         if matches!(cue.class, CueClass::According)
+            || cue.lemma == "tell"
             || label
             || preposition
+            || cue.lemma.is_empty()
             || self.is_not_a_report(cue_start, cue_end, cue)
         {
             return None;
@@ -889,7 +893,9 @@ impl<'a> Context<'a> {
             self.word(cue_end),
             "that" | ":" | "of" | "to" | "for" | "about" | "on" | "against" | "not" | "over"
         );
-        if cue.class == CueClass::Noun && !complement {
+        if cue.class == CueClass::Noun
+            && (!complement || self.noun_holder(sentence.tokens.0, cue_start).is_none())
+        {
             return None;
         }
         let (start, _) = sentence.tokens;
@@ -905,9 +911,11 @@ impl<'a> Context<'a> {
         };
         let names_no_one = |(s, e): (usize, usize)| {
             let first = self.word(s);
+            let last = self.word(e - 1);
             self.is_bare_determiner((s, e))
                 || (first.ends_with("ing") || first.ends_with("ed"))
                     && self.token(s).is_some_and(|t| !starts_upper(self.text, t))
+                || last.len() > 4 && last.ends_with("ing")
                 || self.opens_adjunct(s)
                 || contains(words::DETERMINERS, self.word(e - 1))
                 || contains(PREPOSITIONS, self.word(e - 1))
@@ -916,8 +924,30 @@ impl<'a> Context<'a> {
         if cue.class != CueClass::Noun && source.is_some_and(names_no_one) {
             return None;
         }
+        // "Talks aimed at averting strikes have ended": a participle and a preposition
+        // describe a noun.
+        let participle = cue.form == VerbForm::Past && contains(PREPOSITIONS, self.word(cue_end));
+        // An object is what a cue with a stance is about ("criticised the plan", "denied the
+        // report"); after a neutral verb it is mostly no report ("filed for bankruptcy").
+        let stance_on_object = cue.stance != Stance::Other;
+        if participle
+            || !stance_on_object && !self.opens_reported_clause(cue_end, sentence.tokens.1)
+        {
+            return None;
+        }
         let from = cue_end + usize::from(matches!(self.word(cue_end), "that" | ":"));
-        let mut contents = vec![self.content_after(sentence, from)?];
+        let mut content = self.content_after(sentence, from)?;
+        if let Some(stop) = self.fallback_content_end(from, sentence.tokens.1, cue) {
+            content.end = content.end.min(stop);
+            content = content.trim(self.text);
+            while content.text(self.text).ends_with([',', '–', '—']) {
+                content.end -= 1;
+            }
+            if content.is_empty() {
+                return None;
+            }
+        }
+        let mut contents = vec![content];
         // "The former director was charged on …": in the passive the subject is what the
         // report is about, not who made it.
         let mut be = cue_start;
@@ -940,6 +970,56 @@ impl<'a> Context<'a> {
         }
         let found = self.new_found(source, SourceHint::Mention, contents, FALLBACK_CONFIDENCE);
         Some(self.finish(sentence, found, cue_start, cue_end, cue))
+    }
+
+    /// Where the content of a fallback attribution stops, as a byte offset: before the next
+    /// cue of the sentence (from the comma before its source: "…, dealers said"), so a weak
+    /// attribution never swallows a stronger one; and for a noun cue before the verb of which
+    /// the noun is the subject ("Reports of his plans | have prompted a complaint").
+    fn fallback_content_end(&self, from: usize, end: usize, cue: &CueMatch) -> Option<usize> {
+        let stop = (from..end).find(|&i| {
+            let words = self.words.slice(i, (i + MAX_CUE_TOKENS).min(end));
+            !self.inside_quote(i)
+                && (self
+                    .lexicon
+                    .cue_at(&words)
+                    .is_some_and(|c| c.class != CueClass::Noun)
+                    || cue.class == CueClass::Noun && self.is_auxiliary(i))
+        })?;
+        // "… have been criticised": the auxiliaries go with the verb.
+        let stop = self.skip_between_backward(from, stop);
+        let comma = (stop.saturating_sub(6).max(from)..stop)
+            .rev()
+            .find(|&i| self.is_comma(i));
+        self.token(comma.unwrap_or(stop)).map(|t| t.span.start)
+    }
+
+    /// Whether what follows a cue at token `at` reads as something reported, not the object
+    /// of an action ("filed for bankruptcy", "introduced a requirement"): a "that" or wh-
+    /// clause, an infinitive, a quotation, a colon, or a subject whose verb follows within
+    /// the clause ("said the changes were necessary").
+    fn opens_reported_clause(&self, at: usize, end: usize) -> bool {
+        let word = self.word(at);
+        if matches!(
+            word,
+            "that"
+                | ":"
+                | "to"
+                | "whether"
+                | "if"
+                | "how"
+                | "why"
+                | "what"
+                | "when"
+                | "where"
+                | "who"
+        ) || self.region_starting_at(at).is_some()
+        {
+            return true;
+        }
+        (at + 1..end.min(at + 12))
+            .take_while(|&i| !self.is_comma(i) && !matches!(self.word(i), ";" | "and" | "but"))
+            .any(|i| self.is_auxiliary(i) || contains(words::IRREGULAR_PAST, self.word(i)))
     }
 
     /// Whose a noun cue is: "his decision", "Trump's controversial proposal" (the possessive,
