@@ -607,7 +607,12 @@ impl<'a> Context<'a> {
     /// "said “A,” adding B", "defended A by saying B". `None` when `at` is no such participle.
     fn participle_cut(&self, at: usize) -> Option<usize> {
         let before = at.checked_sub(1)?;
-        if !self.word(at).ends_with("ing") || self.is_progressive(at) {
+        if !self.word(at).ends_with("ing")
+            || self.is_progressive(at)
+            || before
+                .checked_sub(1)
+                .is_some_and(|b| self.word(b) == "that")
+        {
             return None;
         }
         let token = self.token(before)?;
@@ -833,11 +838,13 @@ impl<'a> Context<'a> {
     /// Words a cue matched that the rules know are no report here: a noun reading, a falling
     /// price, a request for anonymity, a naming participle, a tagger cue in the passive.
     fn is_not_a_report(&self, cue_start: usize, cue_end: usize, cue: &CueMatch) -> bool {
-        // "Texaco declined 3-1/8 to close at 28-1/2": a price that fell.
-        if cue.lemma == "decline"
-            && self
+        // "Texaco declined 3-1/8 to close at 28-1/2", "the pound, which added 6.3 cents": a
+        // price that moved.
+        if matches!(cue.lemma, "decline" | "add")
+            && (self
                 .token(cue_end)
                 .is_some_and(|t| t.kind == TokenKind::Number)
+                || contains(NUMBER_WORDS, self.word(cue_end)))
         {
             return true;
         }
@@ -852,6 +859,13 @@ impl<'a> Context<'a> {
                     && matches!(self.word(after_not + 2), "anonymous" | "unnamed"))
             || self.word(cue_end) == "for" && self.word(cue_end + 1) == "anonymity";
         if matches!(cue.lemma, "ask" | "request") && anonymity {
+            return true;
+        }
+        // "said that, assuming rates hold, profit would fall": a participle set off inside a
+        // "that" clause is a condition of the report, not one of its own.
+        let interposed =
+            cue_start >= 2 && self.is_comma(cue_start - 1) && self.word(cue_start - 2) == "that";
+        if interposed {
             return true;
         }
         let tagged_passive = cue.lemma.is_empty() && self.word(cue_end) == "by";
@@ -889,10 +903,12 @@ impl<'a> Context<'a> {
         // "the claims that …", "her criticism of …": a noun cue reports only what its
         // complement holds, not the clause it is the subject of ("the claims were false").
         // A verb the noun test doubted ("he's predicting", "64 percent call him") goes on.
+        // "his remarks to the panel": "to" before a noun phrase names the audience.
         let complement = matches!(
             self.word(cue_end),
             "that" | ":" | "of" | "to" | "for" | "about" | "on" | "against" | "not" | "over"
-        );
+        ) && !(self.word(cue_end) == "to"
+            && contains(words::DETERMINERS, self.word(cue_end + 1)));
         if cue.class == CueClass::Noun
             && (!complement || self.noun_holder(sentence.tokens.0, cue_start).is_none())
         {
@@ -977,14 +993,26 @@ impl<'a> Context<'a> {
     /// attribution never swallows a stronger one; and for a noun cue before the verb of which
     /// the noun is the subject ("Reports of his plans | have prompted a complaint").
     fn fallback_content_end(&self, from: usize, end: usize, cue: &CueMatch) -> Option<usize> {
+        // After "his claim that …" a clause with its own verbs follows; after "his decision
+        // not to stand" or "reports of his plans" the next verb is the noun's own.
+        let noun_subject = cue.class == CueClass::Noun
+            && !from
+                .checked_sub(1)
+                .is_some_and(|b| matches!(self.word(b), "that" | ":"));
         let stop = (from..end).find(|&i| {
             let words = self.words.slice(i, (i + MAX_CUE_TOKENS).min(end));
+            let word = self.word(i);
+            let verb = self.is_auxiliary(i)
+                || contains(words::IRREGULAR_PAST, word)
+                || word.len() > 4
+                    && word.ends_with("ed")
+                    && self.token(i).is_some_and(|t| !starts_upper(self.text, t));
             !self.inside_quote(i)
                 && (self
                     .lexicon
                     .cue_at(&words)
                     .is_some_and(|c| c.class != CueClass::Noun)
-                    || cue.class == CueClass::Noun && self.is_auxiliary(i))
+                    || noun_subject && verb)
         })?;
         // "… have been criticised": the auxiliaries go with the verb.
         let stop = self.skip_between_backward(from, stop);
@@ -1014,6 +1042,7 @@ impl<'a> Context<'a> {
                 | "where"
                 | "who"
         ) || self.region_starting_at(at).is_some()
+            || word == "not" && self.word(at + 1) == "to"
         {
             return true;
         }
@@ -1628,7 +1657,13 @@ impl<'a> Context<'a> {
         let source = Some((source_start, verb_at));
         if opener == start {
             let comma = self.adjunct_end(cue_end, end).unwrap_or(cue_end);
-            if !self.is_comma(comma) {
+            // "As Karadsheh spoke about how the consulate was looted, video showed …": a
+            // clause of its own between the cue and the comma is what was said.
+            let own_clause = (cue_end..comma).any(|i| {
+                matches!(self.word(i), "how" | "what" | "why" | "whether" | "where")
+                    || self.is_auxiliary(i)
+            });
+            if !self.is_comma(comma) || own_clause {
                 return None;
             }
             let content = self.content_after(sentence, comma + 1)?;
@@ -2468,6 +2503,8 @@ impl<'a> Context<'a> {
         // "their plan to B" do not keep the preposition.
         let content_start = match self.word(cue_end) {
             "that" => cue_end,
+            // "his remarks to the panel": "to" before a noun phrase names the audience.
+            "to" if contains(words::DETERMINERS, self.word(cue_end + 1)) => return None,
             "of" | "for" | "to" => cue_end + 1,
             _ => return None,
         };
@@ -2916,15 +2953,25 @@ impl<'a> Context<'a> {
             }) else {
                 continue;
             };
-            if paragraph.span.start != span.start {
-                continue;
-            }
             let after = self.first_token_at_or_after(span.end);
             let paragraph_end_token = self.first_token_at_or_after(paragraph.span.end);
-            if span.end >= paragraph.span.end
+            let closes_paragraph = span.end >= paragraph.span.end
                 || (after < paragraph_end_token
-                    && self.is_terminal_punctuation(after, paragraph_end_token))
-            {
+                    && self.is_terminal_punctuation(after, paragraph_end_token));
+            // `Ana Ruiz said the team was hiring. "We want bigger worlds."`: a quotation that
+            // is the last sentences of a paragraph goes on from the report before it.
+            let ends_paragraph_after_report = paragraph.span.start != span.start
+                && closes_paragraph
+                && self.starts_sentence(span.start)
+                && found.iter().any(|f| {
+                    f.source.is_some()
+                        && f.cue
+                            .is_some_and(|c| paragraph.span.start <= c.start && c.end <= span.start)
+                });
+            if paragraph.span.start != span.start && !ends_paragraph_after_report {
+                continue;
+            }
+            if closes_paragraph {
                 let mut floating =
                     self.new_found(None, SourceHint::Floating, region.segments.clone(), 0.5);
                 floating.kind = QuoteKind::Direct;
@@ -2947,6 +2994,13 @@ impl<'a> Context<'a> {
             }
         }
         found.extend(extra);
+    }
+
+    fn starts_sentence(&self, offset: usize) -> bool {
+        let sentences = &self.analysis.sentences;
+        sentences
+            .get(sentences.partition_point(|s| s.span.start < offset))
+            .is_some_and(|s| s.span.start == offset)
     }
 
     fn is_terminal_punctuation(&self, from: usize, end: usize) -> bool {
@@ -3254,6 +3308,11 @@ const CATENATIVE_VERBS: &[&str] = &[
 const PARTICIPLE_OPENERS: &[&str] = &[",", "–", "—", "by", "before", "after", "while", "and"];
 
 /// Conjunctions after a comma that open a clause set against the one before.
+/// Numbers written out, as prices move by them ("added two cents").
+const NUMBER_WORDS: &[&str] = &[
+    "one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten", "half",
+];
+
 /// Words that open a subordinate clause at the start of a sentence.
 const SUBORDINATORS: &[&str] = &[
     "as", "while", "if", "although", "though", "when", "whenever", "because", "since", "after",

@@ -282,7 +282,8 @@ fn role_after(context: &Context, after: usize) -> Option<(String, Option<String>
     // "the company's chief executive": the owner before the role is the affiliation.
     let owner = (context.words.get(at + 1) == "'s")
         .then(|| affiliation_starting_at(context, at))
-        .flatten();
+        .flatten()
+        .map(|(_, affiliation)| affiliation);
     if owner.is_some() {
         at += 2;
     } else if determiner {
@@ -312,13 +313,26 @@ fn role_after(context: &Context, after: usize) -> Option<(String, Option<String>
                     i + 1
                 };
                 affiliation_starting_at(context, from)
+                    .map(|(entity, affiliation)| workplace(context, entity).unwrap_or(affiliation))
             })
     });
     Some((role, affiliation))
 }
 
-/// The affiliation named by an organisation, place or group entity starting at token `at`.
-fn affiliation_starting_at(context: &Context, at: usize) -> Option<String> {
+/// "head of design at Volta": a place someone works at names the employer, not the country
+/// it lies in.
+fn workplace(context: &Context, entity: &Entity) -> Option<String> {
+    let mut before = token_index_at(context, entity.span.start).checked_sub(1)?;
+    if context.words.get(before) == "the" {
+        before = before.checked_sub(1)?;
+    }
+    (entity.label == EntityLabel::Gpe && context.words.get(before) == "at")
+        .then(|| entity.span.text(context.text).to_string())
+}
+
+/// The affiliation named by an organisation, place or group entity starting at token `at`,
+/// with that entity.
+fn affiliation_starting_at<'c>(context: &Context<'c>, at: usize) -> Option<(&'c Entity, String)> {
     let offset = context.analysis.tokens.get(at)?.span.start;
     let entities = &context.analysis.entities;
     let from = entities.partition_point(|e| e.span.start < offset);
@@ -332,7 +346,7 @@ fn affiliation_starting_at(context: &Context, at: usize) -> Option<String> {
                 EntityLabel::Norp | EntityLabel::Gpe | EntityLabel::Org
             )
         })
-        .map(affiliation_of)
+        .map(|e| (e, affiliation_of(e)))
 }
 
 /// The country or organisation named right before a role: "Ukrainian President", "China's Foreign Minister".
@@ -405,6 +419,12 @@ fn resolve_mention(
     let end = (start + 1..end)
         .find(|&at| context.words.get(at) == "," && relative(at + 1) || relative(at))
         .unwrap_or(end);
+    // "Mr. Okafor's decision": the holder of a noun cue is named without the possessive.
+    let end = if end > start + 1 && context.words.get(end - 1) == "'s" {
+        end - 1
+    } else {
+        end
+    };
     // "The Ohio senator, a Yale-educated lawyer": with nobody named, the phrase before the
     // appositive is the head that refers.
     let appositive = (start + 1..end).find(|&i| context.words.get(i) == ",");
@@ -527,7 +547,10 @@ fn resolve_mention(
                         EntityLabel::Norp | EntityLabel::Gpe | EntityLabel::Org
                     )
             })
-            .map(|e| affiliation_for(context, e, role_in_mention.as_deref()))
+            .map(|e| {
+                workplace(context, e)
+                    .unwrap_or_else(|| affiliation_for(context, e, role_in_mention.as_deref()))
+            })
             .or_else(|| {
                 nearby_organisation(
                     history,
@@ -1227,16 +1250,44 @@ fn person_before(
         return None;
     }
     // Walk back from the pronoun only as far as `after`, so long documents stay linear.
-    let person = entities_before(context, offset)
+    let mut candidates = entities_before(context, offset)
         .take_while(|e| e.span.start > after)
-        .find(|e| {
+        .filter(|e| {
             e.label == EntityLabel::Person
                 && e.span.end <= offset
                 && agrees(pronoun, facts.gender_of(&e.canonical))
                 && !facts.is_reported(e.span)
                 && !is_saint(&e.canonical)
-        })?;
+        })
+        .take(3);
+    let nearest = candidates.next()?;
+    // "Park beat Ode in 2019. But he believes …": a subject is the likelier antecedent than
+    // the object of a verb just before it.
+    let person = if is_object(context, nearest) {
+        candidates
+            .find(|e| !is_object(context, e))
+            .unwrap_or(nearest)
+    } else {
+        nearest
+    };
     Some(person_speaker(facts, person, paragraph))
+}
+
+/// Whether a name stands right after a verb or preposition ("beat Ode", "with Ode"): a
+/// lowercase word before it that is no determiner or title.
+fn is_object(context: &Context, entity: &Entity) -> bool {
+    let at = token_index_at(context, entity.span.start);
+    let Some(before) = at.checked_sub(1) else {
+        return false;
+    };
+    let word = context.words.get(before);
+    context.analysis.tokens.get(before).is_some_and(|t| {
+        t.kind == TokenKind::Word
+            && !starts_upper(context.text, t)
+            && !contains(words::DETERMINERS, word)
+            && !context.lexicon.is_speaker_noun(word)
+            && context.lexicon.role_at(&[word]).is_none()
+    })
 }
 
 /// The nearest person named before byte `offset` (within the pronoun look-back) whose stated

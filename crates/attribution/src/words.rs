@@ -166,6 +166,7 @@ pub const PRONOUNS: &[&str] = &["he", "she", "they", "it", "we", "i", "you"];
 
 /// Auxiliaries and adverbs that may stand between a source and its verb ("has long maintained").
 pub const BETWEEN_SOURCE_AND_CUE: &[&str] = &[
+    "here",
     "has",
     "have",
     "had",

@@ -582,3 +582,41 @@ fn a_participle_phrase_inside_the_source() {
                 British passport would not be issued.";
     insta::assert_json_snapshot!(attribute(text));
 }
+
+#[test]
+fn fallback_reads_cues_the_rules_cannot() {
+    let text =
+        "Story\n\nThe newspaper claims the levy is a tax on jobs. Mr. Okafor's decision not \
+                to stand again surprised his party. Meanwhile, the union is hoping the talks will \
+                resume. Plans to close the library have been condemned by residents.";
+    insta::assert_json_snapshot!(attribute(text));
+}
+
+#[test]
+fn clauses_that_bound_a_report() {
+    let text =
+        "Story\n\nAs Karadsheh spoke about how the consulate was looted, video showed fighters \
+                in the street. Victory is vital, he said after meeting party leaders, because the \
+                race is close. The bank said that, assuming rates hold, profit would fall 5%. More \
+                than half of women preferred Clinton while about 6 in 10 men supported Sanders.";
+    insta::assert_json_snapshot!(attribute(text));
+}
+
+#[test]
+fn sources_with_possessives_roles_and_places() {
+    let text =
+        "Story\n\nPaul Begala, an adviser to Clinton and a friend of the couple's, said the \
+                president was strong. Voltera created the tool to help in a crisis, a spokeswoman, \
+                Anna White, said on Saturday, and it has been used five times. Some brokers here \
+                said the market was weak. In his remarks to the panel, Smith stressed that rates \
+                would rise. The dollar, which added two cents this week, hit a high.";
+    insta::assert_json_snapshot!(attribute(text));
+}
+
+#[test]
+fn follow_on_quotes_and_subject_antecedents() {
+    let text = "Story\n\nAna Ruiz, head of design at Volta, said the team was hiring. \"We want \
+                bigger worlds. We want richer stories.\"\n\nCoach Tom Hart praised Jake Miller \
+                after the game. Hart thanked Miller. He said the team had played well.";
+    insta::assert_json_snapshot!(attribute(text));
+}
