@@ -1387,6 +1387,16 @@ impl<'a> Context<'a> {
         if contains(words::DETERMINERS, previous) || previous == "'s" {
             return true;
         }
+        // "…, new reports show": a plural before a verb of its own is that verb's subject.
+        let after = cue_start + cue.len;
+        if cue.form == VerbForm::ThirdPerson
+            && self
+                .lexicon
+                .cue_at(&self.words.slice(after, after + MAX_CUE_TOKENS))
+                .is_some_and(|next| next.form == VerbForm::Base && next.class != CueClass::Noun)
+        {
+            return true;
+        }
         let words = self.words.slice(cue_start, cue_start + cue.len);
         // "The union estimates that …", "the newspaper claims the NRA …": a third-person form
         // before a clause is the verb.
@@ -1929,7 +1939,11 @@ impl<'a> Context<'a> {
         } else {
             at
         };
-        at > from && named && self.clause_ends_at(at, end)
+        // "… told Reuters on Monday.", "… told POLITICO earlier this week.".
+        let ends = self.clause_ends_at(at, end)
+            || self.is_time_adjunct(at, end)
+            || self.is_final_adjunct(at, end);
+        at > from && named && ends
     }
 
     /// The closing quotation mark at or just before a boundary token (`,”` or `”`).
@@ -2466,7 +2480,14 @@ impl<'a> Context<'a> {
             (self.word(from), self.word(from + 1)),
             ("at", "least" | "most") | ("in", "all")
         );
-        if !contains(LEADING_PREPOSITIONS, self.word(from)) || hedge {
+        // "said this provides …", "said early results show …": a determiner or adjective
+        // that opens a time phrase only before a word of time ("this week", "late on Monday").
+        let time_opener = matches!(self.word(from), "this" | "last" | "late" | "early");
+        let next = self.word(from + 1);
+        let names_time = contains(TIME_NOUNS, next)
+            || contains(WEEKDAYS, next)
+            || matches!(next, "on" | "in" | "this" | "last" | "next");
+        if !contains(LEADING_PREPOSITIONS, self.word(from)) || hedge || time_opener && !names_time {
             return Some(from);
         }
         // "said Tuesday his actions …", "said on Monday the plan …": a bare day before the content.
@@ -2665,7 +2686,15 @@ impl<'a> Context<'a> {
                 && at < end
                 && (at..end)
                     .all(|i| contains(WEEKDAYS, self.word(i)) || self.word(i) == "yesterday");
-            if !joins && breaks || self.is_finite_cue(index) && !dated_participle {
+            // "reports show", "polls suggest": a plural right before the verb is its subject.
+            let plural_subject = index + 1 == end && word.ends_with('s') && !word.ends_with("ss");
+            // "a study by the council found": the author of a finding stays in its phrase.
+            let authored = word == "by"
+                && at < end
+                && contains(FINDING_NOUNS, self.word(index.wrapping_sub(1)));
+            if !joins && !authored && breaks
+                || self.is_finite_cue(index) && !dated_participle && !plural_subject
+            {
                 break;
             }
             at = index;
@@ -3311,6 +3340,59 @@ const PARTICIPLE_OPENERS: &[&str] = &[",", "–", "—", "by", "before", "after"
 /// Numbers written out, as prices move by them ("added two cents").
 const NUMBER_WORDS: &[&str] = &[
     "one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten", "half",
+];
+
+/// Documents that find or show things, and name their authors after "by".
+const FINDING_NOUNS: &[&str] = &[
+    "study",
+    "report",
+    "poll",
+    "survey",
+    "analysis",
+    "investigation",
+    "review",
+    "audit",
+    "paper",
+    "count",
+    "tally",
+    "estimate",
+    "assessment",
+    "inquiry",
+    "probe",
+];
+
+/// Nouns of time that "this", "last", "late" and "early" open adjuncts with.
+const TIME_NOUNS: &[&str] = &[
+    "week",
+    "weekend",
+    "month",
+    "year",
+    "morning",
+    "afternoon",
+    "evening",
+    "night",
+    "spring",
+    "summer",
+    "autumn",
+    "fall",
+    "winter",
+    "season",
+    "quarter",
+    "decade",
+    "century",
+    "time",
+    "january",
+    "february",
+    "march",
+    "april",
+    "may",
+    "june",
+    "july",
+    "august",
+    "september",
+    "october",
+    "november",
+    "december",
 ];
 
 /// Words that open a subordinate clause at the start of a sentence.

@@ -620,3 +620,11 @@ fn follow_on_quotes_and_subject_antecedents() {
                 after the game. Hart thanked Miller. He said the team had played well.";
     insta::assert_json_snapshot!(attribute(text));
 }
+
+#[test]
+fn findings_with_trailing_sources_and_this() {
+    let text = "Story\n\nPrices rose in February, new reports show. Rents fell, a study by the \
+                housing council found. The union will sit out the vote, its director Phil Smith \
+                told Reuters on Monday. Economists believe this provides an incentive.";
+    insta::assert_json_snapshot!(attribute(text));
+}
