@@ -1120,8 +1120,11 @@ impl<'a> Context<'a> {
 
     fn is_bare_determiner(&self, (start, end): (usize, usize)) -> bool {
         // Possessives are sources on their own ("her criticism of …").
+        // "Yet another said": "another" alone stands for a person.
+        let alone = end == start + 1 && self.word(start) == "another";
         let article = contains(words::DETERMINERS, self.word(start))
-            && !contains(words::POSSESSIVE_DETERMINERS, self.word(start));
+            && !contains(words::POSSESSIVE_DETERMINERS, self.word(start))
+            && !alone;
         article && (start + 1..end).all(|i| self.word(i).ends_with("ly"))
     }
 
@@ -1593,9 +1596,14 @@ impl<'a> Context<'a> {
             return inverted;
         }
         let verb_at = self.skip_between_backward(start, cue_start);
-        let simple = self
-            .noun_phrase_backward(start, verb_at)
-            .filter(|&s| s > start && self.is_boundary_before(s - 1));
+        // `“…” Trump said.`: only when nothing follows the cue but the sentence's end.
+        let ends_after_cue = self.is_sentence_final(cue_end, end)
+            || self.is_time_adjunct(cue_end, end)
+            || self.is_final_adjunct(cue_end, end);
+        let simple = self.noun_phrase_backward(start, verb_at).filter(|&s| {
+            s > start && self.is_boundary_before(s - 1)
+                || s == start && ends_after_cue && self.follows_quote(start)
+        });
         // `“…,” Jeff Weaver, the campaign manager, said.`: a source with an appositive.
         let appositive = || {
             (verb_at > start + 1 && self.is_comma(verb_at - 1))
@@ -2007,6 +2015,19 @@ impl<'a> Context<'a> {
             return true;
         }
         self.token(index).is_some_and(is_quote) && self.region_ending_at(index).is_some()
+    }
+
+    /// `“… the emails.” Trump said.`: a sentence that starts right after a quotation closing
+    /// the sentence before, in the same paragraph.
+    fn follows_quote(&self, start: usize) -> bool {
+        let Some(mark) = start.checked_sub(1) else {
+            return false;
+        };
+        let gap = match (self.token(mark), self.token(start)) {
+            (Some(mark), Some(next)) => self.text.get(mark.span.end..next.span.start),
+            _ => None,
+        };
+        self.region_ending_at(mark).is_some() && gap.is_some_and(|g| !g.contains('\n'))
     }
 
     /// The content that ends just before token `boundary` (a comma or closing mark).
@@ -2689,9 +2710,10 @@ impl<'a> Context<'a> {
             // "reports show", "polls suggest": a plural right before the verb is its subject.
             let plural_subject = index + 1 == end && word.ends_with('s') && !word.ends_with("ss");
             // "a study by the council found": the author of a finding stays in its phrase.
-            let authored = word == "by"
-                && at < end
-                && contains(FINDING_NOUNS, self.word(index.wrapping_sub(1)));
+            let authored = word == "by" && at < end && {
+                let before = self.word(index.wrapping_sub(1));
+                contains(FINDING_NOUNS, before) || before.len() > 4 && before.ends_with("ed")
+            };
             if !joins && !authored && breaks
                 || self.is_finite_cue(index) && !dated_participle && !plural_subject
             {
@@ -2774,6 +2796,8 @@ impl<'a> Context<'a> {
         self.token(index)
             .is_some_and(|t| t.kind == TokenKind::Word && starts_upper(self.text, t))
             || self.lexicon.is_speaker_noun(self.word(index))
+            // "he and Mr. Allen said".
+            || matches!(self.word(index), "he" | "she" | "we" | "they")
     }
 
     /// The trailing proper name or determiner phrase of an over-long stretch.

@@ -628,3 +628,11 @@ fn findings_with_trailing_sources_and_this() {
                 told Reuters on Monday. Economists believe this provides an incentive.";
     insta::assert_json_snapshot!(attribute(text));
 }
+
+#[test]
+fn sources_after_a_closed_quote_and_joined_speakers() {
+    let text = "Story\n\n“We will find the emails.” Trump said. “We never lost them.” He said \
+                the server was safe.\n\nIt is not only about big audiences, he and Mr. Allen \
+                said. Pate gave nothing, election records compiled by the commission show.";
+    insta::assert_json_snapshot!(attribute(text));
+}
