@@ -868,6 +868,12 @@ impl<'a> Context<'a> {
         if interposed {
             return true;
         }
+        // "said without elaborating": a report that was not made.
+        let withheld =
+            cue.form == VerbForm::Gerund && cue_start > 0 && self.word(cue_start - 1) == "without";
+        if withheld {
+            return true;
+        }
         let tagged_passive = cue.lemma.is_empty() && self.word(cue_end) == "by";
         tagged_passive
             || self.lacks_reported_clause(cue_end, cue)
@@ -945,7 +951,8 @@ impl<'a> Context<'a> {
         let participle = cue.form == VerbForm::Past && contains(PREPOSITIONS, self.word(cue_end));
         // An object is what a cue with a stance is about ("criticised the plan", "denied the
         // report"); after a neutral verb it is mostly no report ("filed for bankruptcy").
-        let stance_on_object = cue.stance != Stance::Other;
+        let stance_on_object = cue.stance != Stance::Other
+            && !matches!(cue.class, CueClass::Belief | CueClass::Finding);
         if participle
             || !stance_on_object && !self.opens_reported_clause(cue_end, sentence.tokens.1)
         {
@@ -2115,7 +2122,24 @@ impl<'a> Context<'a> {
                     && !cue.lemma.is_empty()
                     && verb_at > start + 1
                     && self.is_comma(verb_at - 2));
-        let (source, hint) = if relative {
+        // "Maria Lenz - who has led the union since 2019 - denied": a parenthesis between
+        // spaced hyphens describes the subject before it, as one between dashes does (see
+        // `appositive_source`).
+        let close = verb_at
+            .checked_sub(1)
+            .filter(|&c| c > start && self.is_spaced_hyphen(c));
+        let parenthesis = close
+            .and_then(|close| {
+                let open = (start + 1..close)
+                    .rev()
+                    .find(|&i| self.is_spaced_hyphen(i))?;
+                let subject = self.noun_phrase_backward(start, open)?;
+                Some((subject, close))
+            })
+            .filter(|&(s, _)| s == start || self.is_boundary_before(s - 1));
+        let (source, hint) = if let Some(subject) = parenthesis {
+            (Some(subject), SourceHint::Mention)
+        } else if relative {
             // "Barkley, who said he votes …": PolNeAR's source is the relative pronoun itself.
             (Some((verb_at - 1, verb_at)), SourceHint::Mention)
         } else if shares_subject && previous.is_some() {
@@ -2147,7 +2171,9 @@ impl<'a> Context<'a> {
         let content_start = self.skip_object(sentence, cue_end, cue);
         // "denied this." reads like the time phrase "this week" to the adjunct skipper.
         let Some(content_start) = self.skip_leading_adjunct(sentence, content_start) else {
-            let object = self.denied_object(sentence, cue_end, cue)?;
+            let object = self
+                .denied_object(sentence, cue_end, cue)
+                .or_else(|| self.relative_object(source))?;
             return Some(self.new_found(source, hint, vec![object], 0.85));
         };
         let content = self
@@ -2173,7 +2199,8 @@ impl<'a> Context<'a> {
             }
             None => self
                 .next_paragraph_content(sentence)
-                .or_else(|| self.denied_object(sentence, cue_end, cue).map(|c| vec![c]))?,
+                .or_else(|| self.denied_object(sentence, cue_end, cue).map(|c| vec![c]))
+                .or_else(|| self.relative_object(source).map(|c| vec![c]))?,
         };
         let mut found = self.new_found(source, hint, contents, 0.85);
         if hint == SourceHint::SharedSubject {
@@ -2651,6 +2678,22 @@ impl<'a> Context<'a> {
             start = verb + 1;
         }
         (start < end).then_some((start, end))
+    }
+
+    /// "He faces fraud charges, which he denies.": a report whose object is the relative
+    /// pronoun before its source is about what the pronoun stands for.
+    fn relative_object(&self, source: Option<(usize, usize)>) -> Option<Span> {
+        let (source_start, _) = source?;
+        let which = source_start.checked_sub(1)?;
+        if !matches!(self.word(which), "which" | "that") {
+            return None;
+        }
+        // Where the antecedent cannot be told from the verb before it, the pronoun stands
+        // for it, as annotators mark it.
+        let (start, end) = self
+            .relative_antecedent(which)
+            .unwrap_or((which, which + 1));
+        Some(self.span_of(start, end))
     }
 
     /// Start of the noun phrase ending just before `end`, walking back no further than `start`.
@@ -3656,6 +3699,7 @@ const AUXILIARIES_AND_MODALS: &[&str] = &[
 
 /// Prepositions that open an adjunct rather than the content right after a cue.
 const LEADING_PREPOSITIONS: &[&str] = &[
+    "without",
     "monday",
     "tuesday",
     "wednesday",

@@ -910,6 +910,7 @@ fn company_antecedent(
                 && e.actor.is_none()
                 && e.span.end <= before
                 && !is_employer_mention(context, e)
+                && !is_public_body(&e.canonical)
         })
         .take(COMPANY_CANDIDATES)
         .fold(None::<&Entity>, |best, e| match best {
@@ -918,6 +919,47 @@ fn company_antecedent(
         })?;
     Some(organisation_speaker(named))
 }
+
+/// "Securities and Exchange Commission", "New England Journal of Medicine": an organisation
+/// named as a public body, a publication or an institution, which "the company" is not.
+fn is_public_body(name: &str) -> bool {
+    name.split_whitespace()
+        .any(|word| PUBLIC_BODY_WORDS.contains(&word.trim_end_matches(['.', ','])))
+}
+
+const PUBLIC_BODY_WORDS: &[&str] = &[
+    "Commission",
+    "Agency",
+    "Department",
+    "Ministry",
+    "Court",
+    "Journal",
+    "University",
+    "Council",
+    "Committee",
+    "Bureau",
+    "Office",
+    "Administration",
+    "Authority",
+    "Board",
+    "Institute",
+    "Foundation",
+    "Association",
+    "Union",
+    "Party",
+    "Police",
+    "Parliament",
+    "Senate",
+    "Congress",
+    "Tribunal",
+    "Regulator",
+    "Federation",
+    "Government",
+    "Times",
+    "Post",
+    "News",
+    "Review",
+];
 
 /// How many of the organisations named last "the company" may refer to.
 const COMPANY_CANDIDATES: usize = 6;
@@ -1273,10 +1315,17 @@ fn person_before(
     Some(person_speaker(facts, person, paragraph))
 }
 
-/// Whether a name stands right after a verb or preposition ("beat Ode", "with Ode"): a
-/// lowercase word before it that is no determiner or title.
+/// Whether a name (with its title) stands right after a verb or preposition ("beat Ode",
+/// "with Ode"): a lowercase word before it that is no determiner or title.
 fn is_object(context: &Context, entity: &Entity) -> bool {
-    let at = token_index_at(context, entity.span.start);
+    // "a forum chaired by council leader Mark Bell": past the title to the verb.
+    let mut at = token_index_at(context, entity.span.start);
+    while let Some(title) = at.checked_sub(1).filter(|&b| {
+        let word = context.words.get(b);
+        context.lexicon.is_speaker_noun(word) || context.lexicon.role_at(&[word]).is_some()
+    }) {
+        at = title;
+    }
     let Some(before) = at.checked_sub(1) else {
         return false;
     };

@@ -636,3 +636,14 @@ fn sources_after_a_closed_quote_and_joined_speakers() {
                 said. Pate gave nothing, election records compiled by the commission show.";
     insta::assert_json_snapshot!(attribute(text));
 }
+
+#[test]
+fn the_company_is_no_regulator_and_dashes_hold_a_parenthesis() {
+    let text = "Story\n\nThe U.S. Securities and Exchange Commission sued CoinVault on Monday. \
+                \"We will fight these baseless claims,\" the company said.\n\nMaria Lenz - who \
+                has led the union since 2019 - denied the claims. He faces fraud charges, which \
+                he denies. Exports will shrink next year, the agency said without elaborating.\n\n\
+                Minister Paul Ruiz spoke at a forum chaired by council leader Mark Bell. He said \
+                waiting lists would fall.";
+    insta::assert_json_snapshot!(attribute(text));
+}

@@ -804,14 +804,24 @@ impl<'a> Scan<'a> {
                 .first()
                 .is_some_and(|u| u.span.text(self.text) == "the");
             // One capitalised word joined to a name that ends on a head word is a single name:
-            // "Securities and Exchange Commission", "Police and Fire Department".
+            // "Securities and Exchange Commission", "Police and Fire Department"; a place may
+            // lead it ("U.S. Securities and Exchange Commission").
             let joined = !the_after
                 && matches!(
                     before,
                     [Unit {
                         kind: Kind::Cap(_),
                         ..
-                    }]
+                    }] | [
+                        Unit {
+                            kind: Kind::Gaz(_),
+                            ..
+                        },
+                        Unit {
+                            kind: Kind::Cap(_),
+                            ..
+                        }
+                    ]
                 )
                 && after
                     .last()
@@ -1639,7 +1649,7 @@ fn learned_label(run: &[Unit]) -> Option<EntityLabel> {
 /// acronym or a word GUM shows to name organisations ("Wikipedia") is an organisation, one that
 /// names events ("Olympics") an event.
 fn single_label(word: &str, learned: Option<NameClass>) -> Option<EntityLabel> {
-    if is_acronym(word) {
+    if is_acronym(word) || is_camel_case(word) {
         return Some(EntityLabel::Org);
     }
     match learned {
@@ -1647,6 +1657,19 @@ fn single_label(word: &str, learned: Option<NameClass>) -> Option<EntityLabel> {
         Some(NameClass::Event) => Some(EntityLabel::Event),
         _ => None,
     }
+}
+
+/// "CoinVault", "PayPal": a capital inside a word marks a brand, unless it follows a
+/// surname prefix ("McDonald", "MacArthur", "DiCaprio", "LeBron", "DeSantis").
+fn is_camel_case(word: &str) -> bool {
+    let surname = [
+        "Mc", "Mac", "Di", "De", "Le", "La", "Du", "Van", "Von", "Fitz", "O'",
+    ]
+    .iter()
+    .any(|prefix| word.starts_with(prefix));
+    let inner_capital = word.chars().skip(1).any(char::is_uppercase);
+    let lower = word.chars().filter(|c| c.is_lowercase()).count();
+    !surname && inner_capital && lower >= 2 && word.chars().all(char::is_alphanumeric)
 }
 
 /// Gives ministries without a written country the country of the nearest entity before them

@@ -432,3 +432,11 @@ fn short_forms_of_organisations_and_names_with_places_and_titles() {
          Mervyn King said rates would stay on hold."
     ));
 }
+
+#[test]
+fn brands_and_bodies_joined_by_and() {
+    insta::assert_debug_snapshot!(show(
+        "The U.S. Securities and Exchange Commission sued CoinVault and PayPal on Monday. \
+         McDonald and DiCaprio were not named."
+    ));
+}

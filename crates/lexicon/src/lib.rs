@@ -516,9 +516,10 @@ mod tests {
             ("questioned", Stance::Question),
             ("asked", Stance::Question),
             ("asked for", Stance::Urge),
-            ("believes", Stance::Other),
+            ("believes", Stance::Assert),
             ("according to", Stance::Assert),
-            ("showed", Stance::Other),
+            ("showed", Stance::Assert),
+            ("hopes", Stance::Other),
         ] {
             assert_eq!(cue(text).map(|c| c.stance), Some(stance), "{text}");
         }
