@@ -149,7 +149,16 @@ impl Attributor {
 /// for what someone said must find every quotation, and PolNeAR annotators skip some that are
 /// plainly quotes (a quoted paragraph continuing the one before).
 pub fn kept(quote: &Quote, probability: f32, threshold: f32) -> bool {
-    probability >= threshold || quote.kind == claimgraph_core::layers::QuoteKind::Direct
+    use claimgraph_core::layers::{QuoteKind, Stance};
+    // A named source denying, accusing, warning or urging is what the ledger is for, however
+    // short the object ("Moscow denied responsibility").
+    let taking_a_side = matches!(quote.stance, Stance::Deny | Stance::Accuse)
+        && quote
+            .speaker
+            .as_ref()
+            .is_some_and(|s| s.name.starts_with(char::is_uppercase))
+        && !quote.sources.is_empty();
+    probability >= threshold || quote.kind == QuoteKind::Direct || taking_a_side
 }
 
 /// The compiled-in confidence model.

@@ -897,7 +897,11 @@ impl<'a> Context<'a> {
         let preposition = cue_end == cue_start + 1 && contains(PREPOSITIONS, self.word(cue_start));
         // "told Reuters in an interview": what follows "tell" is first its addressee, which
         // the rules read; without them there is no content to take.
+        // "Writing for the majority, …": a gerund opening the sentence frames it, and the rule
+        // for opening gerunds has already passed on it.
+        let opening_gerund = cue.form == VerbForm::Gerund && cue_start == sentence.tokens.0;
         if matches!(cue.class, CueClass::According)
+            || opening_gerund
             || cue.lemma == "tell"
             || label
             || preposition
@@ -1178,6 +1182,10 @@ impl<'a> Context<'a> {
             return None;
         }
         let comma = (cue_end..end).find(|&i| self.is_comma(i) && !self.inside_quote(i))?;
+        // "Writing for the majority, Marsh said …": a phrase of circumstance is no content.
+        if contains(LEADING_PREPOSITIONS, self.word(cue_end)) || self.word(cue_end) == "for" {
+            return None;
+        }
         let subject = self.clause_subject(comma + 1, end)?;
         let content = self.span_of(cue_end, comma);
         (comma > cue_end + 1)
@@ -2388,8 +2396,11 @@ impl<'a> Context<'a> {
             || self.is_role_word(first_comma + 1);
         // "Lewandowski, in a statement released by the campaign, said …": a parenthetical
         // phrase of circumstance is no part of the source.
-        let circumstance =
-            contains(LEADING_PREPOSITIONS, opener) || contains(PARENTHETICAL_OPENERS, opener);
+        // So is a participle phrase ("Tony Adams, working as a pundit for the BBC, said").
+        let participle = opener.len() > 4 && opener.ends_with("ing");
+        let circumstance = contains(LEADING_PREPOSITIONS, opener)
+            || contains(PARENTHETICAL_OPENERS, opener)
+            || participle;
         let plain = (first_comma + 1..comma).all(|i| !self.token(i).is_some_and(is_quote));
         // "Currently, an entire project can take months, says X": an adverb and a clause, not
         // a subject and its appositive, which holds no verb outside a relative clause.
@@ -2743,7 +2754,12 @@ impl<'a> Context<'a> {
                 || word == "and"
                     && at < end
                     && self.is_nominal_word(index.wrapping_sub(1))
-                    && self.is_nominal_word(at);
+                    && self.is_nominal_word(at)
+                // "Traders on social media reported …".
+                || matches!(word, "on" | "in")
+                    && at < end
+                    && self.lexicon.is_speaker_noun(self.word(index.wrapping_sub(1)))
+                    && self.word(index.wrapping_sub(1)).ends_with('s');
             let breaks = !is_word(token) || contains(words::CLAUSE_BREAKS, word);
             // "A Marist poll released Tuesday found": a participle and its date stay in.
             let dated_participle = word.ends_with("ed")

@@ -647,3 +647,13 @@ fn the_company_is_no_regulator_and_dashes_hold_a_parenthesis() {
                 waiting lists would fall.";
     insta::assert_json_snapshot!(attribute(text));
 }
+
+#[test]
+fn participle_asides_openers_and_plural_sources_with_places() {
+    let text = "Story\n\nFormer Arsenal captain Tony Adams, working as a pundit for the BBC, said \
+                the title race was wide open. Writing for the majority, Justice Marsh said the \
+                state had offered no evidence. Traders on social media reported delays.\n\nNate \
+                Ambler, who runs the firm Ambler Analytics, noted that turnout was low. \"People \
+                like to tell pollsters they'll vote,\" he said. Moscow denied responsibility.";
+    insta::assert_json_snapshot!(attribute(text));
+}
