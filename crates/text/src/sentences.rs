@@ -86,7 +86,31 @@ fn split_paragraph(
     }
 }
 
+/// The most tokens a sentence may hold. News sentences stay far below it; text without stops
+/// (a list run together, a log line, a 50 MB line of words) is cut into pieces of this size,
+/// so no later stage works on one unbounded sentence.
+pub const MAX_SENTENCE_TOKENS: usize = 400;
+
 fn push(
+    tokens: &[Token],
+    (mut first, last): (usize, usize),
+    paragraph: usize,
+    out: &mut Vec<Sentence>,
+) {
+    while last - first > MAX_SENTENCE_TOKENS {
+        // Break after the last punctuation of the allowed stretch's final quarter, if any.
+        let limit = first + MAX_SENTENCE_TOKENS;
+        let cut = (limit - MAX_SENTENCE_TOKENS / 4..limit)
+            .rev()
+            .find(|&i| tokens.get(i).is_some_and(|t| t.kind == TokenKind::Punct))
+            .map_or(limit, |i| i + 1);
+        push_one(tokens, (first, cut), paragraph, out);
+        first = cut;
+    }
+    push_one(tokens, (first, last), paragraph, out);
+}
+
+fn push_one(
     tokens: &[Token],
     (first, last): (usize, usize),
     paragraph: usize,
@@ -320,6 +344,26 @@ mod tests {
             .iter()
             .map(|s| s.span.text(text))
             .collect()
+    }
+
+    #[test]
+    fn text_without_stops_is_cut_into_bounded_pieces() {
+        let text = "word ".repeat(350) + "and, more " + &"word ".repeat(900);
+        let paragraphs = paragraphs(&text);
+        let tokens = tokenize(&text);
+        let sentences = super::sentences(&text, &paragraphs, &tokens);
+        assert!(sentences.len() >= 3);
+        assert!(sentences
+            .iter()
+            .all(|s| s.tokens.1 - s.tokens.0 <= super::MAX_SENTENCE_TOKENS));
+        // Every token is in exactly one piece, in order.
+        assert!(sentences.windows(2).all(|w| w[0].tokens.1 == w[1].tokens.0));
+        assert_eq!(sentences.first().map(|s| s.tokens.0), Some(0));
+        assert_eq!(sentences.last().map(|s| s.tokens.1), Some(tokens.len()));
+        // The piece holding the comma ends right after it.
+        assert!(sentences
+            .iter()
+            .any(|s| s.span.text(&text).ends_with("and,")));
     }
 
     #[test]
