@@ -1600,7 +1600,10 @@ impl<'a> Context<'a> {
         // a preposition is an adjunct, never the source.
         .filter(|&source_end| source_end > cue_end && !contains(PREPOSITIONS, self.word(cue_end)))
         .map(|source_end| {
-            self.appositive_name_end(source_end, end)
+            let source_end = self
+                .appositive_name_end(source_end, end)
+                .unwrap_or(source_end);
+            self.closing_appositive_end(source_end, end)
                 .unwrap_or(source_end)
         })
         .and_then(|source_end| {
@@ -1675,6 +1678,32 @@ impl<'a> Context<'a> {
             || self.is_sentence_final(after, end)
             || self.token(after).is_some_and(is_quote);
         closes.then_some(after)
+    }
+
+    /// `said Rudy Giuliani, the former mayor of New York.`, `said Ed Rendell, a former governor
+    /// who is close to the Clintons.`: after an inverted source, a phrase that runs to the end of
+    /// the sentence with no verb of its own (outside a relative clause) describes the speaker and
+    /// belongs to the source. The token where it ends.
+    fn closing_appositive_end(&self, source_end: usize, end: usize) -> Option<usize> {
+        if !self.is_comma(source_end) {
+            return None;
+        }
+        let from = source_end + 1;
+        let last = (from..end.min(from + 25)).find(|&i| self.is_sentence_final(i, end))?;
+        let relative = (from..last).find(|&i| matches!(self.word(i), "who" | "whose" | "which"));
+        // A relative clause may describe ("who is close to the Clintons") but not report ("who
+        // added that the quay would close").
+        let verbless = (from..relative.unwrap_or(last)).all(|i| {
+            !self.is_auxiliary(i) && !matches!(self.word(i), "that" | "and" | "but" | ";" | ":")
+        }) && (from..last).all(|i| {
+            let reports = self
+                .lexicon
+                .cue_at(&self.words.slice(i, (i + MAX_CUE_TOKENS).min(end)))
+                .is_some_and(|c| c.class != CueClass::Noun);
+            !reports && self.region_starting_at(i).is_none()
+        });
+        let participle = self.word(from).len() > 4 && self.word(from).ends_with("ing");
+        (last > from && verbless && !participle).then_some(last)
     }
 
     /// `…, as economists point out.` and `As the mayor noted, …`: an "as" clause holding

@@ -174,8 +174,11 @@ pub fn resolve(context: &Context, found: Vec<Found>) -> Vec<Quote> {
         .into_iter()
         .zip(resolved)
         .map(|(item, speaker)| {
+            // "X said A, adding B": the subject both reports share is the source of each.
             let sources = match (item.hint, item.source) {
-                (SourceHint::Mention, Some((s, e))) => vec![context.span_of(s, e)],
+                (SourceHint::Mention | SourceHint::SharedSubject, Some((s, e))) => {
+                    vec![context.span_of(s, e)]
+                }
                 _ => Vec::new(),
             };
             Quote {

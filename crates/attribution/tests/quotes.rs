@@ -657,3 +657,13 @@ fn participle_asides_openers_and_plural_sources_with_places() {
                 like to tell pollsters they'll vote,\" he said. Moscow denied responsibility.";
     insta::assert_json_snapshot!(attribute(text));
 }
+
+#[test]
+fn closing_appositives_belong_to_an_inverted_source() {
+    let text =
+        "Story\n\n“We will win,” said Rudy Giuliani, the former Republican mayor of New York. \
+                The party is united, said Brad Komar, Clinton's Colorado state director. “It is \
+                over,” said Ed Rendell, a former governor who is close to the Clintons, adding \
+                that the race was lost.";
+    insta::assert_json_snapshot!(attribute(text));
+}
