@@ -813,6 +813,20 @@ impl<'a> Context<'a> {
                 found.source = Some((start + 2, end));
             }
         }
+        // "Even Mr. Peck expects …", "Just recently the Armenians protested": a focusing
+        // adverb before the subject, and a time phrase after it, are not the source.
+        if let Some((mut start, mut end)) = found.source {
+            while end - start > 1 && contains(FOCUS_ADVERBS, self.word(start)) {
+                start += 1;
+            }
+            let time_tail = end - start > 2
+                && contains(TIME_NOUNS, self.word(end - 1))
+                && matches!(self.word(end - 2), "this" | "last" | "next");
+            if time_tail {
+                end -= 2;
+            }
+            found.source = Some((start, end));
+        }
         let mut found = self.raise_subject(found, cue_start, cue_end, cue);
         // "Local media, citing security sources, said …": a participle phrase inside the subject
         // ends where the main verb takes over.
@@ -3471,6 +3485,26 @@ const FINDING_NOUNS: &[&str] = &[
     "assessment",
     "inquiry",
     "probe",
+];
+
+/// Adverbs that focus or place a subject without being part of it ("Even Mr. Peck", "Just
+/// recently the Armenians", "Alongside BLM").
+const FOCUS_ADVERBS: &[&str] = &[
+    "even",
+    "just",
+    "only",
+    "also",
+    "now",
+    "still",
+    "recently",
+    "alongside",
+    "then",
+    "indeed",
+    "meanwhile",
+    "instead",
+    "already",
+    "lately",
+    "separately",
 ];
 
 /// Nouns of time that "this", "last", "late" and "early" open adjuncts with.
