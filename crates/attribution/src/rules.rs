@@ -3221,6 +3221,11 @@ impl<'a> Context<'a> {
             if dismisses(&words) && !found.negated {
                 return Stance::Deny;
             }
+            // "said it had never sent troops", "said its forces do not target civilians": the
+            // speaker's side saying it did not do something denies it.
+            if denies_own_act(&words) && !found.negated {
+                return Stance::Deny;
+            }
             let negated = words.iter().any(|w| w == "not" || w.ends_with("n't"));
             let concerned = words.iter().any(|w| {
                 CONCERN_STATES.contains(&w.as_str()) || CONCERN_WORDS.contains(&w.as_str())
@@ -3342,6 +3347,121 @@ fn dismisses(words: &[String]) -> bool {
 }
 
 /// "not", "never", "cannot" and contracted auxiliaries ("didn't", "won't"; one token each).
+/// Whether the opening `words` of a report (lowercase) have the speaker's side ("it", "he",
+/// "its forces", "our troops") deny an act: a negated verb in the past or present that is no
+/// mental state ("did not know", "had no plans" stay statements) or future ("will not").
+fn denies_own_act(words: &[String]) -> bool {
+    let words: Vec<&str> = words
+        .iter()
+        .map(String::as_str)
+        .skip_while(|w| *w == "that")
+        .collect();
+    let subject_len = match words.first() {
+        Some(&("he" | "she" | "it" | "they" | "we" | "i")) => 1,
+        // An institution's own ("its forces", "our troops"); "her street" is not her act.
+        Some(&("its" | "their" | "our")) => 2,
+        _ => return false,
+    };
+    let rest = words.get(subject_len..).unwrap_or(&[]);
+    let negation = rest.iter().take(3).position(|w| {
+        matches!(
+            *w,
+            "never"
+                | "didn't"
+                | "doesn't"
+                | "don't"
+                | "hasn't"
+                | "haven't"
+                | "hadn't"
+                | "wasn't"
+                | "weren't"
+                | "isn't"
+                | "aren't"
+        ) || *w == "not"
+    });
+    let Some(at) = negation else {
+        return false;
+    };
+    let before = rest.get(at.wrapping_sub(1)).copied().unwrap_or("");
+    let modal = rest.get(..at).unwrap_or(&[]).iter().any(|w| {
+        matches!(
+            *w,
+            "will" | "would" | "could" | "can" | "may" | "might" | "should" | "must"
+        )
+    }) || matches!(before, "cannot");
+    let verb = rest
+        .get(at + 1..)
+        .unwrap_or(&[])
+        .iter()
+        .find(|w| !matches!(**w, "been" | "be" | "have" | "ever" | "yet" | "once"))
+        .copied()
+        .unwrap_or("");
+    // After "was not", only a state of taking part denies ("was not involved", "were not
+    // responsible"); "are not done" or "is not only about" state something else.
+    let copula = matches!(
+        rest.get(at.wrapping_sub(1)).copied().unwrap_or(""),
+        "is" | "are" | "was" | "were"
+    ) || matches!(
+        rest.get(at).copied().unwrap_or(""),
+        "isn't" | "aren't" | "wasn't" | "weren't"
+    );
+    let takes_part = verb.ends_with("ed") || contains(PARTAKING, verb);
+    !modal && !contains(MENTAL_VERBS, verb) && !verb.is_empty() && (!copula || takes_part)
+}
+
+/// What a speaker denies being after "was not": "responsible", "behind", "guilty" …
+const PARTAKING: &[&str] = &[
+    "responsible",
+    "behind",
+    "guilty",
+    "present",
+    "there",
+    "part",
+    "party",
+];
+
+/// Verbs of knowing, wanting and planning: negated, they state a mind, not deny an act.
+const MENTAL_VERBS: &[&str] = &[
+    "know",
+    "knew",
+    "known",
+    "think",
+    "thought",
+    "believe",
+    "believed",
+    "expect",
+    "expected",
+    "want",
+    "wanted",
+    "plan",
+    "planned",
+    "intend",
+    "intended",
+    "recall",
+    "recalled",
+    "remember",
+    "remembered",
+    "see",
+    "saw",
+    "seen",
+    "understand",
+    "understood",
+    "like",
+    "liked",
+    "need",
+    "needed",
+    "wish",
+    "hope",
+    "hoped",
+    "sure",
+    "aware",
+    "able",
+    "yet",
+    "going",
+    "decide",
+    "decided",
+];
+
 fn is_negation(word: &str) -> bool {
     matches!(word, "not" | "never" | "cannot") || word.ends_with("n't")
 }

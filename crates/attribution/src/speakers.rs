@@ -1045,9 +1045,13 @@ fn resolve_pronoun(
 ) -> Option<Resolved> {
     let wants_person = matches!(pronoun, "he" | "she" | "i");
     let wants_group = pronoun == "it";
+    // "They said …" after "Peskov said …" is not Peskov: news keeps "they" for groups and
+    // organisations.
+    let wants_plural = pronoun == "they";
     let recent = || recent_speakers(history, paragraph);
     let found = recent().find(|r| {
         (!wants_person || r.is_person || is_person_description(lexicon, &r.speaker.name))
+            && (!wants_plural || !r.is_person && !is_person_description(lexicon, &r.speaker.name))
             && (!wants_group
                 || !r.is_person
                     && !is_plural_nominal(lexicon, &r.speaker.name)

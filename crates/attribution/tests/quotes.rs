@@ -667,3 +667,22 @@ fn closing_appositives_belong_to_an_inverted_source() {
                 that the race was lost.";
     insta::assert_json_snapshot!(attribute(text));
 }
+
+#[test]
+fn the_speakers_side_denying_an_act_is_a_denial() {
+    let text =
+        "Story\n\nThe ministry said it had never sent troops to the region. Peskov said its \
+                forces do not target civilian infrastructure. He said he did not know when the \
+                talks would resume. She said she would not run again. They said they have not \
+                decided yet. He said the economy was not growing.";
+    insta::assert_json_snapshot!(attribute(text));
+}
+
+#[test]
+fn no_quote_in_events_and_noun_phrases() {
+    let text =
+        "Story\n\nTalks aimed at averting national strikes have ended without agreement. The \
+                firm filed for bankruptcy in Houston. A tablet that folds in half has gone on \
+                sale. The dollar, which added two cents this week, hit a high.";
+    insta::assert_json_snapshot!(attribute(text));
+}
