@@ -578,21 +578,27 @@ fn resolve_mention(
     }
     let mention = context.words.slice(start, end);
     // "The U.S. company added …": a place before the company noun only says where it is from.
-    if let Some(company) = company_antecedent(context, facts, &mention, span.start).or_else(|| {
-        // "Veltrix said … The company did not comment": the organisation quoted last, when the
-        // entity layer did not classify it.
-        is_company_mention(&mention)
-            .then(|| {
-                history.iter().rev().find(|r| {
-                    !r.is_person
-                        && looks_like_a_name(&r.speaker.name)
-                        && !facts.places.contains(&r.speaker.name)
-                        && !is_plural_nominal(context.lexicon, &r.speaker.name)
+    let quoted: Vec<&str> = recent_speakers(history, paragraph)
+        .filter(|r| !r.is_person)
+        .map(|r| r.speaker.name.as_str())
+        .collect();
+    if let Some(company) = company_antecedent(context, facts, &mention, span.start, &quoted)
+        .or_else(|| {
+            // "Veltrix said … The company did not comment": the organisation quoted last, when the
+            // entity layer did not classify it.
+            is_company_mention(&mention)
+                .then(|| {
+                    history.iter().rev().find(|r| {
+                        !r.is_person
+                            && looks_like_a_name(&r.speaker.name)
+                            && !facts.places.contains(&r.speaker.name)
+                            && !is_plural_nominal(context.lexicon, &r.speaker.name)
+                    })
                 })
-            })
-            .flatten()
-            .cloned()
-    }) {
+                .flatten()
+                .cloned()
+        })
+    {
         return Some(Resolved {
             paragraph,
             ..company
@@ -898,6 +904,7 @@ fn company_antecedent(
     facts: &DocumentFacts,
     mention: &[&str],
     before: usize,
+    quoted: &[&str],
 ) -> Option<Resolved> {
     if !is_company_mention(mention) {
         return None;
@@ -906,7 +913,15 @@ fn company_antecedent(
     // named as someone's employer ("Tom Adeyemi of Crestline Securities") is not the story's.
     // Among the last few named, the one the article names most is the one it is about ("the
     // company" is rarely the analyst's firm named in passing); the nearest breaks ties.
-    let count = |e: &Entity| facts.organisations.get(&e.canonical).copied().unwrap_or(0);
+    // One quoted lately outranks one named more often ("Northgate said it filed a plan with
+    // Ferris Hotel Corp. Ferris will get a fee, the company said" is Northgate).
+    let count = |e: &Entity| {
+        let spoke = quoted.contains(&e.canonical.as_str());
+        (
+            spoke,
+            facts.organisations.get(&e.canonical).copied().unwrap_or(0),
+        )
+    };
     let named = entities_before(context, before)
         .filter(|e| {
             e.label == EntityLabel::Org

@@ -686,3 +686,10 @@ fn no_quote_in_events_and_noun_phrases() {
                 sale. The dollar, which added two cents this week, hit a high.";
     insta::assert_json_snapshot!(attribute(text));
 }
+
+#[test]
+fn the_company_is_the_one_quoted_after_a_company_abbreviation() {
+    let text = "Story\n\nNorthgate Inc said it filed a merger plan with Ferris Hotel Corp. Ferris \
+                will get a fee, the company said.";
+    insta::assert_json_snapshot!(attribute(text));
+}

@@ -239,7 +239,9 @@ impl Splitter<'_> {
             Ending::Abbreviation(AbbrevKind::Other | AbbrevKind::Numeric) => {
                 spaced
                     && match token.kind {
-                        TokenKind::Word => lists().is_opener(self.text_of(next)),
+                        TokenKind::Word => {
+                            lists().is_opener(self.text_of(next)) || self.subject_and_verb(next)
+                        }
                         TokenKind::Quote => self.opens(next),
                         _ => false,
                     }
@@ -252,6 +254,34 @@ impl Splitter<'_> {
             Ending::Dot => self.lowercase_end(terminal) && self.title_case_word(next),
             Ending::Stop => false,
         }
+    }
+
+    /// "… with Ferris Hotel Corp. Ferris will get a fee": a capitalised word and then a verb
+    /// that a clause goes on with start a sentence after an abbreviation.
+    fn subject_and_verb(&self, index: usize) -> bool {
+        let verb = self.tokens.get(index + 1).map(|_| self.text_of(index + 1));
+        starts_upper_or_caseless(self.text_of(index))
+            && verb.is_some_and(|verb| {
+                matches!(
+                    verb,
+                    "will"
+                        | "would"
+                        | "is"
+                        | "was"
+                        | "are"
+                        | "were"
+                        | "has"
+                        | "had"
+                        | "have"
+                        | "said"
+                        | "says"
+                        | "can"
+                        | "could"
+                        | "did"
+                        | "does"
+                        | "also"
+                )
+            })
     }
 
     /// Whether token `index` looks like the first token of a sentence.
@@ -364,6 +394,21 @@ mod tests {
         assert!(sentences
             .iter()
             .any(|s| s.span.text(&text).ends_with("and,")));
+    }
+
+    #[test]
+    fn a_company_abbreviation_ends_a_sentence_before_a_new_clause() {
+        assert_eq!(
+            split("It signed with Ferris Hotel Corp. Ferris will get a fee."),
+            [
+                "It signed with Ferris Hotel Corp.",
+                "Ferris will get a fee."
+            ]
+        );
+        assert_eq!(
+            split("Smith Corp. Chairman John Lee said so."),
+            ["Smith Corp. Chairman John Lee said so."]
+        );
     }
 
     #[test]
