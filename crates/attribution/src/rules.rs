@@ -1545,7 +1545,12 @@ impl<'a> Context<'a> {
         }
         let content_before_ends_clause =
             cue_start > start + 1 && !matches!(self.word(cue_start - 2), "that" | "and" | "but");
-        let source_closes_sentence = source_end >= end || self.is_sentence_final(source_end, end);
+        // "… by 271 delegates according to a count by the AP, but Sanders has vowed …": a
+        // contrasting clause after the source is the writer's.
+        let source_closes_sentence = source_end >= end
+            || self.is_sentence_final(source_end, end)
+            || self.is_comma(source_end)
+                && contains(CONTRAST_CONJUNCTIONS, self.word(source_end + 1));
         let contents = if cue_start > start
             && self.is_boundary_before(cue_start - 1)
             && content_before_ends_clause
@@ -1560,11 +1565,11 @@ impl<'a> Context<'a> {
                 contents.extend(self.content_after(sentence, source_end + 1));
             }
             contents
-        } else if self.is_comma(source_end) {
-            vec![self.content_after(sentence, source_end + 1)?]
         } else if cue_start > start + 2 && source_closes_sentence && content_before_ends_clause {
             // "Clinton leads by 271 delegates according to a count by the AP."
             self.content_span_before(sentence, cue_start)?
+        } else if self.is_comma(source_end) {
+            vec![self.content_after(sentence, source_end + 1)?]
         } else {
             return None;
         };
@@ -1633,7 +1638,7 @@ impl<'a> Context<'a> {
             || self.is_time_adjunct(cue_end, end)
             || self.is_final_adjunct(cue_end, end);
         let simple = self.noun_phrase_backward(start, verb_at).filter(|&s| {
-            s > start && self.is_boundary_before(s - 1)
+            s > start && self.is_boundary_before(s - 1) && !self.quotes_a_title(s - 1)
                 || s == start && ends_after_cue && self.follows_quote(start)
         });
         // `“…,” Jeff Weaver, the campaign manager, said.`: a source with an appositive.
@@ -2073,6 +2078,20 @@ impl<'a> Context<'a> {
             return true;
         }
         self.token(index).is_some_and(is_quote) && self.region_ending_at(index).is_some()
+    }
+
+    /// "“Orange Is the New Black” star Dascha Polanco": a quotation right before a lowercase
+    /// noun that opens the source names a title; said words end on punctuation.
+    fn quotes_a_title(&self, mark: usize) -> bool {
+        let said = mark.checked_sub(1).is_some_and(|before| {
+            self.token(before)
+                .is_some_and(|t| t.kind == TokenKind::Punct)
+        });
+        let noun_follows = self
+            .token(mark + 1)
+            .is_some_and(|t| t.kind == TokenKind::Word && !starts_upper(self.text, t))
+            && !contains(words::PRONOUNS, self.word(mark + 1));
+        self.token(mark).is_some_and(is_quote) && !said && noun_follows
     }
 
     /// `“… the emails.” Trump said.`: a sentence that starts right after a quotation closing

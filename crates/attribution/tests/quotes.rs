@@ -693,3 +693,11 @@ fn the_company_is_the_one_quoted_after_a_company_abbreviation() {
                 will get a fee, the company said.";
     insta::assert_json_snapshot!(attribute(text));
 }
+
+#[test]
+fn quoted_titles_and_sources_before_a_contrast() {
+    let text = "Story\n\n“Orange Is the New Black” star Dascha Polanco opened up about her \
+                insecurities. Clinton leads Sanders by 271 delegates according to a count by The \
+                Associated Press, but Sanders has vowed to fight on.";
+    insta::assert_json_snapshot!(attribute(text));
+}
