@@ -2711,6 +2711,9 @@ impl<'a> Context<'a> {
                 at -= 2;
             } else if at > start && matches!(self.word(at - 1), "yesterday" | "today" | "tonight") {
                 at -= 1;
+            } else if let Some(phrase) = self.time_phrase_ending_at(start, at) {
+                // "Reince Priebus, the GOP chairman, this past week announced …".
+                at = phrase;
             } else if at > start + 1
                 && self.word(at - 1) == "to"
                 && contains(CATENATIVE_VERBS, self.word(at - 2))
@@ -2727,6 +2730,25 @@ impl<'a> Context<'a> {
                 return at;
             }
         }
+    }
+
+    /// "last week", "this past month", "earlier this year" ending just before token `end`:
+    /// where the phrase starts.
+    fn time_phrase_ending_at(&self, start: usize, end: usize) -> Option<usize> {
+        let noun = end.checked_sub(1).filter(|&n| n > start)?;
+        if !contains(TIME_NOUNS, self.word(noun)) {
+            return None;
+        }
+        let mut at = noun;
+        while at > start
+            && matches!(
+                self.word(at - 1),
+                "this" | "last" | "next" | "past" | "earlier" | "later"
+            )
+        {
+            at -= 1;
+        }
+        (at < noun).then_some(at)
     }
 
     /// The noun phrase a relative pronoun at token `who` refers to ("Jeb Bush, who …").

@@ -701,3 +701,10 @@ fn quoted_titles_and_sources_before_a_contrast() {
                 Associated Press, but Sanders has vowed to fight on.";
     insta::assert_json_snapshot!(attribute(text));
 }
+
+#[test]
+fn a_time_phrase_between_subject_and_verb() {
+    let text = "Story\n\nReince Priebus, the party chairman, this past week announced that the \
+                debate would go ahead. The company earlier this year said it would cut jobs.";
+    insta::assert_json_snapshot!(attribute(text));
+}
