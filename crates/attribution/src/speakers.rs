@@ -541,14 +541,14 @@ fn resolve_mention(
             .get(&person.canonical)
             .cloned()
             .unwrap_or_default();
+        // "a Denver-based buyer for Alpine Metals": the employer outranks a place.
         let affiliation = inside
             .iter()
-            .find(|e| {
-                e.label != EntityLabel::Person
-                    && matches!(
-                        e.label,
-                        EntityLabel::Norp | EntityLabel::Gpe | EntityLabel::Org
-                    )
+            .find(|e| e.label == EntityLabel::Org)
+            .or_else(|| {
+                inside
+                    .iter()
+                    .find(|e| matches!(e.label, EntityLabel::Norp | EntityLabel::Gpe))
             })
             .map(|e| {
                 workplace(context, e)

@@ -708,3 +708,12 @@ fn a_time_phrase_between_subject_and_verb() {
                 debate would go ahead. The company earlier this year said it would cut jobs.";
     insta::assert_json_snapshot!(attribute(text));
 }
+
+#[test]
+fn roles_and_employers_in_appositives() {
+    let text =
+        "Story\n\nMaria Lopez, general counsel at Brightwater Foods, said the deal was fair. \
+                Tom Reed, a Denver-based buyer for Alpine Metals, said prices were firm. Jim Hart, \
+                general manager of the club, said the coach would stay.";
+    insta::assert_json_snapshot!(attribute(text));
+}
