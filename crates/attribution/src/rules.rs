@@ -872,7 +872,23 @@ impl<'a> Context<'a> {
                 || self.word(after_not + 1) == "remain"
                     && matches!(self.word(after_not + 2), "anonymous" | "unnamed"))
             || self.word(cue_end) == "for" && self.word(cue_end + 1) == "anonymity";
-        if matches!(cue.lemma, "ask" | "request") && anonymity {
+        // "The bank declined to comment": nothing was said.
+        let no_comment = matches!(cue.lemma, "decline" | "refuse")
+            && self.word(cue_end) == "to"
+            && matches!(
+                self.word(cue_end + 1),
+                "comment" | "elaborate" | "discuss" | "say"
+            );
+        if no_comment {
+            return true;
+        }
+        // "who declined to be named", "did not want to be identified": the same request.
+        let withheld_name = self.word(after_not) == "to"
+            && self.word(after_not + 1) == "be"
+            && matches!(self.word(after_not + 2), "named" | "identified" | "quoted");
+        if matches!(cue.lemma, "ask" | "request") && anonymity
+            || matches!(cue.lemma, "decline" | "refuse" | "want" | "wish") && withheld_name
+        {
             return true;
         }
         // "said that, assuming rates hold, profit would fall": a participle set off inside a
@@ -2453,7 +2469,7 @@ impl<'a> Context<'a> {
                 | "herself"
         ) || self
             .token(first_comma + 1)
-            .is_some_and(|t| starts_upper(self.text, t))
+            .is_some_and(|t| starts_upper(self.text, t) || t.kind == TokenKind::Number)
             // "Mary Smith, adviser to Mr. Clinton, said".
             || self.is_role_word(first_comma + 1);
         // "Lewandowski, in a statement released by the campaign, said …": a parenthetical
@@ -3070,11 +3086,21 @@ impl<'a> Context<'a> {
         }
         // "X warned Y, according to a statement": the according-to phrase is its own attribution;
         // "said A, but did not give a figure": the writer goes on about the speaker, not with A.
+        // "warned that costs were climbing; the regulator declined to say …": a semicolon
+        // before a clause with a report of its own starts the writer's next sentence.
+        let next_report = |semicolon: usize| {
+            (semicolon + 1..last.min(semicolon + 8)).any(|i| {
+                self.lexicon
+                    .cue_at(&self.words.slice(i, (i + MAX_CUE_TOKENS).min(last)))
+                    .is_some_and(|c| c.class != CueClass::Noun)
+            })
+        };
         if let Some(stop) = (from..last).find(|&i| {
             self.is_comma(i)
                 && (self.word(i + 1) == "according" && self.word(i + 2) == "to"
                     || matches!(self.word(i + 1), "but" | "and")
                         && self.continues_the_subject(i + 2))
+                || self.word(i) == ";" && !self.inside_quote(i) && next_report(i)
         }) {
             last = stop;
         }

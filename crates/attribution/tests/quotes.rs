@@ -717,3 +717,14 @@ fn roles_and_employers_in_appositives() {
                 general manager of the club, said the coach would stay.";
     insta::assert_json_snapshot!(attribute(text));
 }
+
+#[test]
+fn withheld_names_comments_and_ages_before_relative_clauses() {
+    let text =
+        "Story\n\nMary Jones, 67, who lives on the street, said the noise was unbearable. A \
+                source, who declined to be named, told reporters that the talks had collapsed. A \
+                neighbour who did not want to be identified claimed the driver had been speeding. \
+                The bank declined to comment.\n\n\"The numbers look good,\" said Marte Evensen, an \
+                analyst at DNB Markets. But she warned that the order book remained weak.";
+    insta::assert_json_snapshot!(attribute(text));
+}

@@ -638,6 +638,7 @@ pub(crate) fn is_org_keyword(word: &str) -> bool {
             | "Biosciences"
             | "Biotechnology"
             | "Robotics"
+            | "Markets"
             | "Metals"
             | "Materials"
             | "Minerals"
