@@ -3293,6 +3293,21 @@ impl<'a> Context<'a> {
             if denies_own_act(&words) && !found.negated {
                 return Stance::Deny;
             }
+            // "said the budget was a fraud", "said the minister had lied": calling someone a
+            // liar or to blame accuses them.
+            if accuses(&words) && !found.negated {
+                return Stance::Accuse;
+            }
+            // "'Any incursion will be met with force,' the minister said": a threat warns.
+            let content = found
+                .contents
+                .iter()
+                .map(|c| c.text(self.text).to_lowercase())
+                .collect::<Vec<_>>()
+                .join(" ");
+            if THREATS.iter().any(|t| content.contains(t)) && !found.negated {
+                return Stance::Warn;
+            }
             let negated = words.iter().any(|w| w == "not" || w.ends_with("n't"));
             let concerned = words.iter().any(|w| {
                 CONCERN_STATES.contains(&w.as_str()) || CONCERN_WORDS.contains(&w.as_str())
@@ -3397,6 +3412,57 @@ const CONTENT_LOOKBACK: usize = 64;
 /// Whether content opening with `words` dismisses something as false: a copula, then within
 /// three words a word of dismissal ("the reports were completely baseless"), with no negation
 /// between ("were not false"); or "no truth/basis/foundation".
+/// Whether the opening `words` of a report (lowercase) call someone a liar, a fraud or to
+/// blame: a copula and, within three words and no negation, an accusation, or "lied".
+fn accuses(words: &[String]) -> bool {
+    let lied = words
+        .iter()
+        .any(|w| matches!(w.as_str(), "lied" | "lying" | "cheated"));
+    let negated = words.iter().any(|w| is_negation(w));
+    let called = words.iter().enumerate().any(|(at, word)| {
+        matches!(word.as_str(), "is" | "are" | "was" | "were" | "been")
+            && words
+                .iter()
+                .skip(at + 1)
+                .take(3)
+                .any(|w| ACCUSATIONS.contains(&w.as_str()))
+    });
+    (lied || called) && !negated
+}
+
+/// What calling someone accuses them of.
+const ACCUSATIONS: &[&str] = &[
+    "liar",
+    "liars",
+    "fraud",
+    "corrupt",
+    "criminal",
+    "criminals",
+    "guilty",
+    "blame",
+    "culpable",
+    "hypocrite",
+    "hypocrites",
+    "hypocritical",
+    "dishonest",
+];
+
+/// Phrases of threat that make a report a warning.
+const THREATS: &[&str] = &[
+    "will be met with",
+    "would be met with",
+    "will face consequences",
+    "will face serious consequences",
+    "will pay a price",
+    "will pay a heavy price",
+    "will pay dearly",
+    "will not go unpunished",
+    "will not be tolerated",
+    "will not tolerate",
+    "will retaliate",
+    "will respond with force",
+];
+
 fn dismisses(words: &[String]) -> bool {
     let copula_then_dismissal = words.iter().enumerate().any(|(at, word)| {
         matches!(word.as_str(), "is" | "are" | "was" | "were" | "been" | "be")

@@ -728,3 +728,12 @@ fn withheld_names_comments_and_ages_before_relative_clauses() {
                 analyst at DNB Markets. But she warned that the order book remained weak.";
     insta::assert_json_snapshot!(attribute(text));
 }
+
+#[test]
+fn threats_warn_and_calling_someone_a_liar_accuses() {
+    let text = "Story\n\n“Any incursion will be met with force,” the minister said. Opposition MP \
+                Kwame Mensah said the budget was \"a fraud on the public\". Smith said the \
+                minister had lied to parliament. She said the team was responsible for its own \
+                training. He said the fraud was discovered in May.";
+    insta::assert_json_snapshot!(attribute(text));
+}
