@@ -795,11 +795,18 @@ fn resolve_mention(
         }
         _ => name.to_string(),
     };
+    // "The Royal College of Nursing called for funding. Its chief executive said …": the
+    // organisation a possessive refers to employs the one in the role.
+    let affiliation = (role_in_mention.is_some()
+        && matches!(context.words.get(start), "its" | "their"))
+    .then(|| organisation_before(context, span.start, span.start.saturating_sub(IT_LOOKBACK)))
+    .flatten()
+    .map(|organisation| organisation.speaker.name);
     (!name.is_empty()).then_some(Resolved {
         speaker: Speaker {
             name,
             role: role_in_mention,
-            affiliation: None,
+            affiliation,
         },
         is_person: false,
         is_organisation: false,

@@ -737,3 +737,11 @@ fn threats_warn_and_calling_someone_a_liar_accuses() {
                 training. He said the fraud was discovered in May.";
     insta::assert_json_snapshot!(attribute(text));
 }
+
+#[test]
+fn a_possessive_role_works_for_the_organisation_before() {
+    let text =
+        "Story\n\nThe Royal College of Nursing called for more funding. Its chief executive \
+                said wards were unsafe.";
+    insta::assert_json_snapshot!(attribute(text));
+}
