@@ -21,6 +21,15 @@ use std::collections::HashSet;
 use std::hash::BuildHasherDefault;
 
 /// Countries whose people's names put the surname first, so "Lin" refers back to "Lin Jian".
+/// Common Chinese, Korean and Vietnamese family names, written first ("Wang Bingqian" … "Wang
+/// said"). Those that are also English words or given names ("He", "Ma", "Lee", "Le") are left
+/// out.
+const EAST_ASIAN_SURNAMES: &[&str] = &[
+    "Wang", "Zhang", "Liu", "Chen", "Yang", "Huang", "Zhao", "Zhou", "Xu", "Zhu", "Guo", "Luo",
+    "Gao", "Xie", "Deng", "Cao", "Feng", "Zeng", "Peng", "Xiao", "Jiang", "Tang", "Xi", "Qin",
+    "Choi", "Jung", "Yoon", "Moon", "Nguyen", "Tran", "Pham", "Hoang", "Vu", "Dang",
+];
+
 const SURNAME_FIRST: [&str; 6] = [
     "China",
     "Taiwan",
@@ -1358,7 +1367,11 @@ impl<'a> Scan<'a> {
                     let surname_first = found
                         .country
                         .as_deref()
-                        .is_some_and(|c| SURNAME_FIRST.contains(&c));
+                        .is_some_and(|c| SURNAME_FIRST.contains(&c))
+                        || name
+                            .split_whitespace()
+                            .next()
+                            .is_some_and(|first| EAST_ASIAN_SURNAMES.contains(&first));
                     if surname_first {
                         if let Some(first) = name.split_whitespace().next() {
                             add(first);

@@ -440,3 +440,11 @@ fn brands_and_bodies_joined_by_and() {
          McDonald and DiCaprio were not named."
     ));
 }
+
+#[test]
+fn surname_first_names_link_their_family_name() {
+    insta::assert_debug_snapshot!(show(
+        "Finance Minister Wang Bingqian said the deficit would shrink. Wang added that prices \
+         were stable. Dr Lee Park disagreed, and Park said so."
+    ));
+}
