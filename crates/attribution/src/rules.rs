@@ -497,8 +497,23 @@ impl<'a> Context<'a> {
 
     /// "As Karadsheh spoke about how the consulate was looted, video showed …": a report
     /// inside a clause that opens the sentence with a subordinator ends at the comma that
-    /// closes that clause; the main clause after it is the writer's. The byte offset of that
-    /// comma, when the cue is in such a clause.
+    /// closes that clause; the main clause after it is the writer's.
+    fn end_at_fronted_clause(
+        &self,
+        contents: &mut [Span],
+        sentence: &Sentence,
+        cue_start: usize,
+        cue_end: usize,
+    ) {
+        if let Some(limit) = self.fronted_clause_end(sentence, cue_start, cue_end) {
+            for content in contents.iter_mut().filter(|c| c.start < limit) {
+                content.end = content.end.min(limit);
+            }
+        }
+    }
+
+    /// The byte offset of the comma closing a subordinate clause that opens the sentence,
+    /// when the cue at `cue_start` is inside that clause.
     fn fronted_clause_end(
         &self,
         sentence: &Sentence,
@@ -677,16 +692,24 @@ impl<'a> Context<'a> {
         for content in found.iter_mut().flat_map(|f| f.contents.iter_mut()) {
             if content.contains(cue) && content.start < cut {
                 content.end = cut;
-                *content = content.trim(self.text);
-                while content.text(self.text).ends_with([',', '–', '—']) {
-                    content.end -= content
-                        .text(self.text)
-                        .chars()
-                        .next_back()
-                        .map_or(1, char::len_utf8);
-                }
+                *content = self.trim_separators(*content);
             }
         }
+    }
+
+    /// `span` without surrounding space and without the commas and dashes left at its end
+    /// where a cut fell after them.
+    fn trim_separators(&self, span: Span) -> Span {
+        let mut span = span.trim(self.text);
+        while let Some(last) = span
+            .text(self.text)
+            .chars()
+            .next_back()
+            .filter(|c| matches!(c, ',' | '–' | '—'))
+        {
+            span.end -= last.len_utf8();
+        }
+        span
     }
 
     /// "acknowledged that A but denied B": A ends before the conjunction that starts the second report.
@@ -833,11 +856,7 @@ impl<'a> Context<'a> {
         if cue.form == VerbForm::Gerund {
             self.end_before_main_verb(&mut found, cue_end, sentence.tokens.1);
         }
-        if let Some(limit) = self.fronted_clause_end(sentence, cue_start, cue_end) {
-            for content in found.contents.iter_mut().filter(|c| c.start < limit) {
-                content.end = content.end.min(limit);
-            }
-        }
+        self.end_at_fronted_clause(&mut found.contents, sentence, cue_start, cue_end);
         // "Charity boss lied to trustees, court told": a headline's "X told" ending the
         // sentence is a passive whose subject heard the report.
         let ends_sentence = (cue_end..sentence.tokens.1)
@@ -865,12 +884,14 @@ impl<'a> Context<'a> {
         // "a barman who asked not to be named", "asked to be identified only by her first
         // name", "asked for anonymity": a request for anonymity, not a report.
         let after_not = cue_end + usize::from(self.word(cue_end) == "not");
-        let anonymity = self.word(after_not) == "to"
-            && (self.word(after_not + 1) == "be"
-                && (after_not > cue_end
-                    || matches!(self.word(after_not + 2), "named" | "identified" | "quoted"))
-                || self.word(after_not + 1) == "remain"
-                    && matches!(self.word(after_not + 2), "anonymous" | "unnamed"))
+        let to_be = self.word(after_not) == "to" && self.word(after_not + 1) == "be";
+        let withheld_name =
+            to_be && matches!(self.word(after_not + 2), "named" | "identified" | "quoted");
+        let anonymity = withheld_name
+            || to_be && after_not > cue_end
+            || self.word(after_not) == "to"
+                && self.word(after_not + 1) == "remain"
+                && matches!(self.word(after_not + 2), "anonymous" | "unnamed")
             || self.word(cue_end) == "for" && self.word(cue_end + 1) == "anonymity";
         // "The bank declined to comment": nothing was said.
         let no_comment = matches!(cue.lemma, "decline" | "refuse")
@@ -883,9 +904,6 @@ impl<'a> Context<'a> {
             return true;
         }
         // "who declined to be named", "did not want to be identified": the same request.
-        let withheld_name = self.word(after_not) == "to"
-            && self.word(after_not + 1) == "be"
-            && matches!(self.word(after_not + 2), "named" | "identified" | "quoted");
         if matches!(cue.lemma, "ask" | "request") && anonymity
             || matches!(cue.lemma, "decline" | "refuse" | "want" | "wish") && withheld_name
         {
@@ -949,18 +967,16 @@ impl<'a> Context<'a> {
             "that" | ":" | "of" | "to" | "for" | "about" | "on" | "against" | "not" | "over"
         ) && !(self.word(cue_end) == "to"
             && contains(words::DETERMINERS, self.word(cue_end + 1)));
-        if cue.class == CueClass::Noun
-            && (!complement || self.noun_holder(sentence.tokens.0, cue_start).is_none())
-        {
+        if cue.class == CueClass::Noun && !complement {
             return None;
         }
         let (start, _) = sentence.tokens;
         let verb_at = self.skip_between_backward(start, cue_start);
         // A phrase before the cue that cannot name anyone ("In a statement posted …", "The
         // previously announced cuts", "14 counts of", "calling the accusations") makes the
-        // cue part of a noun phrase, not a report.
+        // cue part of a noun phrase, not a report. A noun cue needs its holder.
         let source = if cue.class == CueClass::Noun {
-            self.noun_holder(start, cue_start)
+            Some(self.noun_holder(start, cue_start)?)
         } else {
             self.noun_phrase_backward(start, verb_at)
                 .map(|s| (s, verb_at))
@@ -996,10 +1012,7 @@ impl<'a> Context<'a> {
         let mut content = self.content_after(sentence, from)?;
         if let Some(stop) = self.fallback_content_end(from, sentence.tokens.1, cue) {
             content.end = content.end.min(stop);
-            content = content.trim(self.text);
-            while content.text(self.text).ends_with([',', '–', '—']) {
-                content.end -= 1;
-            }
+            content = self.trim_separators(content);
             if content.is_empty() {
                 return None;
             }
@@ -1020,11 +1033,7 @@ impl<'a> Context<'a> {
             }
             source => source,
         };
-        if let Some(limit) = self.fronted_clause_end(sentence, cue_start, cue_end) {
-            for content in contents.iter_mut().filter(|c| c.start < limit) {
-                content.end = content.end.min(limit);
-            }
-        }
+        self.end_at_fronted_clause(&mut contents, sentence, cue_start, cue_end);
         let found = self.new_found(source, SourceHint::Mention, contents, FALLBACK_CONFIDENCE);
         Some(self.finish(sentence, found, cue_start, cue_end, cue))
     }
@@ -1041,19 +1050,13 @@ impl<'a> Context<'a> {
                 .checked_sub(1)
                 .is_some_and(|b| matches!(self.word(b), "that" | ":"));
         let stop = (from..end).find(|&i| {
-            let words = self.words.slice(i, (i + MAX_CUE_TOKENS).min(end));
             let word = self.word(i);
             let verb = self.is_auxiliary(i)
                 || contains(words::IRREGULAR_PAST, word)
                 || word.len() > 4
                     && word.ends_with("ed")
                     && self.token(i).is_some_and(|t| !starts_upper(self.text, t));
-            !self.inside_quote(i)
-                && (self
-                    .lexicon
-                    .cue_at(&words)
-                    .is_some_and(|c| c.class != CueClass::Noun)
-                    || noun_subject && verb)
+            !self.inside_quote(i) && (self.starts_verb_cue(i, end) || noun_subject && verb)
         })?;
         // "… have been criticised": the auxiliaries go with the verb.
         let stop = self.skip_between_backward(from, stop);
@@ -1061,6 +1064,14 @@ impl<'a> Context<'a> {
             .rev()
             .find(|&i| self.is_comma(i));
         self.token(comma.unwrap_or(stop)).map(|t| t.span.start)
+    }
+
+    /// Whether a lexicon cue read as a verb ("said", "declined to say") starts at token `at`,
+    /// looking no further than token `end`.
+    fn starts_verb_cue(&self, at: usize, end: usize) -> bool {
+        self.lexicon
+            .cue_at(&self.words.slice(at, (at + MAX_CUE_TOKENS).min(end)))
+            .is_some_and(|c| c.class != CueClass::Noun)
     }
 
     /// Whether what follows a cue at token `at` reads as something reported, not the object
@@ -1730,13 +1741,8 @@ impl<'a> Context<'a> {
         // added that the quay would close").
         let verbless = (from..relative.unwrap_or(last)).all(|i| {
             !self.is_auxiliary(i) && !matches!(self.word(i), "that" | "and" | "but" | ";" | ":")
-        }) && (from..last).all(|i| {
-            let reports = self
-                .lexicon
-                .cue_at(&self.words.slice(i, (i + MAX_CUE_TOKENS).min(end)))
-                .is_some_and(|c| c.class != CueClass::Noun);
-            !reports && self.region_starting_at(i).is_none()
-        });
+        }) && (from..last)
+            .all(|i| !self.starts_verb_cue(i, end) && self.region_starting_at(i).is_none());
         let participle = self.word(from).len() > 4 && self.word(from).ends_with("ing");
         (last > from && verbless && !participle).then_some(last)
     }
@@ -3089,11 +3095,7 @@ impl<'a> Context<'a> {
         // "warned that costs were climbing; the regulator declined to say …": a semicolon
         // before a clause with a report of its own starts the writer's next sentence.
         let next_report = |semicolon: usize| {
-            (semicolon + 1..last.min(semicolon + 8)).any(|i| {
-                self.lexicon
-                    .cue_at(&self.words.slice(i, (i + MAX_CUE_TOKENS).min(last)))
-                    .is_some_and(|c| c.class != CueClass::Noun)
-            })
+            (semicolon + 1..last.min(semicolon + 8)).any(|i| self.starts_verb_cue(i, last))
         };
         if let Some(stop) = (from..last).find(|&i| {
             self.is_comma(i)
@@ -4234,6 +4236,48 @@ mod tests {
     use crate::marks::quoted_regions;
     use proptest::prelude::*;
 
+    /// Runs `check` on the rules' context for `text`, segmented, with no entities or tagger.
+    fn with_context<R>(text: &str, check: impl FnOnce(&Context) -> R) -> R {
+        let mut analysis = Analysis::default();
+        claimgraph_text::segment(text, &mut analysis);
+        let words = Words::new(text, &analysis.tokens);
+        let regions = quoted_regions(text, &analysis.paragraphs, &analysis.tokens);
+        let region_reach: Vec<usize> = regions
+            .iter()
+            .scan(0, |reach, r| {
+                *reach = r.span().end.max(*reach);
+                Some(*reach)
+            })
+            .collect();
+        let lexicon = Lexicon::shipped();
+        let tagged = Tagged::default();
+        let given_names = GivenNames::shipped();
+        check(&Context {
+            text,
+            analysis: &analysis,
+            words: &words,
+            regions: &regions,
+            region_reach: &region_reach,
+            lexicon: &lexicon,
+            tagged: &tagged,
+            given_names: &given_names,
+        })
+    }
+
+    #[test]
+    fn separators_left_by_a_cut_are_trimmed_whole() {
+        let text = "the levy is a tax on jobs —, ";
+        with_context(text, |context| {
+            let trimmed = context.trim_separators(Span::new(0, text.len()));
+            assert_eq!(trimmed.text(text), "the levy is a tax on jobs ");
+        });
+        let text = "prices rose – ";
+        with_context(text, |context| {
+            let trimmed = context.trim_separators(Span::new(0, text.len()));
+            assert_eq!(trimmed.text(text), "prices rose ");
+        });
+    }
+
     proptest! {
         /// The binary-searched look-up finds exactly the regions a scan finds, also when an
         /// unpaired mark opens a region around others.
@@ -4248,47 +4292,29 @@ mod tests {
             ),
         ) {
             let text = pieces.join(" ");
-            let mut analysis = Analysis::default();
-            claimgraph_text::segment(&text, &mut analysis);
-            let words = Words::new(&text, &analysis.tokens);
-            let regions = quoted_regions(&text, &analysis.paragraphs, &analysis.tokens);
-            let region_reach: Vec<usize> = regions
-                .iter()
-                .scan(0, |reach, r| {
-                    *reach = r.span().end.max(*reach);
-                    Some(*reach)
-                })
-                .collect();
-            let lexicon = Lexicon::shipped();
-            let tagged = Tagged::default();
-            let given_names = GivenNames::shipped();
-            let context = Context {
-                text: &text,
-                analysis: &analysis,
-                words: &words,
-                regions: &regions,
-                region_reach: &region_reach,
-                lexicon: &lexicon,
-                tagged: &tagged,
-                given_names: &given_names,
-            };
-            let probes = analysis
-                .tokens
-                .iter()
-                .map(|t| t.span)
-                .chain((0..text.len()).step_by(7).map(|at| Span::new(at, at)));
-            for probe in probes {
-                let found: Vec<Span> = context.regions_overlapping(probe).map(|r| r.span()).collect();
-                let scanned: Vec<Span> = regions
+            with_context(&text, |context| {
+                let probes = context
+                    .analysis
+                    .tokens
                     .iter()
-                    .filter(|r| {
-                        let span = r.span();
-                        span.start < probe.end.max(probe.start + 1) && span.end > probe.start
-                    })
-                    .map(|r| r.span())
-                    .collect();
-                prop_assert_eq!(found, scanned);
-            }
+                    .map(|t| t.span)
+                    .chain((0..text.len()).step_by(7).map(|at| Span::new(at, at)));
+                for probe in probes {
+                    let found: Vec<Span> =
+                        context.regions_overlapping(probe).map(|r| r.span()).collect();
+                    let scanned: Vec<Span> = context
+                        .regions
+                        .iter()
+                        .filter(|r| {
+                            let span = r.span();
+                            span.start < probe.end.max(probe.start + 1) && span.end > probe.start
+                        })
+                        .map(|r| r.span())
+                        .collect();
+                    prop_assert_eq!(found, scanned);
+                }
+                Ok(())
+            })?;
         }
     }
 }

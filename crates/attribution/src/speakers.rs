@@ -578,12 +578,8 @@ fn resolve_mention(
     }
     let mention = context.words.slice(start, end);
     // "The U.S. company added …": a place before the company noun only says where it is from.
-    let quoted: Vec<&str> = recent_speakers(history, paragraph)
-        .filter(|r| !r.is_person)
-        .map(|r| r.speaker.name.as_str())
-        .collect();
-    if let Some(company) = company_antecedent(context, facts, &mention, span.start, &quoted)
-        .or_else(|| {
+    if let Some(company) =
+        company_antecedent(context, facts, &mention, span.start, history, paragraph).or_else(|| {
             // "Veltrix said … The company did not comment": the organisation quoted last, when the
             // entity layer did not classify it.
             is_company_mention(&mention)
@@ -911,7 +907,8 @@ fn company_antecedent(
     facts: &DocumentFacts,
     mention: &[&str],
     before: usize,
-    quoted: &[&str],
+    history: &[Resolved],
+    paragraph: usize,
 ) -> Option<Resolved> {
     if !is_company_mention(mention) {
         return None;
@@ -923,7 +920,8 @@ fn company_antecedent(
     // One quoted lately outranks one named more often ("Northgate said it filed a plan with
     // Ferris Hotel Corp. Ferris will get a fee, the company said" is Northgate).
     let count = |e: &Entity| {
-        let spoke = quoted.contains(&e.canonical.as_str());
+        let spoke = recent_speakers(history, paragraph)
+            .any(|r| !r.is_person && r.speaker.name == e.canonical);
         (
             spoke,
             facts.organisations.get(&e.canonical).copied().unwrap_or(0),
