@@ -51,6 +51,7 @@ fn main() -> Result<(), Box<dyn std::error::Error>> {
     let mut cue_words: BTreeMap<&str, BTreeMap<String, usize>> = BTreeMap::new();
     let mut shown: BTreeMap<&str, usize> = BTreeMap::new();
     let mut spurious: BTreeMap<String, usize> = BTreeMap::new();
+    let mut short_matches = 0;
     for doc in &docs {
         let text = &doc.text;
         let mut analysis = Analysis::default();
@@ -107,6 +108,7 @@ fn main() -> Result<(), Box<dyn std::error::Error>> {
         // The scorer's greedy one-to-one matching at 0.3.
         let mut taken = vec![false; predicted.len()];
         let mut matched = vec![false; gold_sets.len()];
+        let mut partial: Vec<(usize, usize, f64)> = Vec::new();
         for (g, gold_set) in gold_sets.iter().enumerate() {
             if gold_set.is_empty() {
                 matched[g] = true;
@@ -123,7 +125,24 @@ fn main() -> Result<(), Box<dyn std::error::Error>> {
                 if shared * 10 > gold_set.len() * 3 {
                     taken[p] = true;
                     matched[g] = true;
+                    if shared * 10 <= gold_set.len() * 8 {
+                        partial.push((g, p, shared as f64 / gold_set.len() as f64));
+                    }
                 }
+            }
+        }
+        short_matches += partial.len();
+        for &(g, p, share) in &partial {
+            let n = shown.entry("matched-content-short").or_default();
+            if only.is_some_and(|o| o == "matched-content-short") && *n < show {
+                *n += 1;
+                let gc: Vec<String> = doc.attributions[g].contents.iter().map(&slice).collect();
+                let pc: Vec<String> = predicted[p].contents.iter().map(&slice).collect();
+                println!(
+                    "[matched-content-short] {} share {share:.2} cue {:?}\n  gold {gc:?}\n  pred {pc:?}",
+                    doc.id,
+                    predicted[p].cue.as_ref().map(&slice)
+                );
             }
         }
         for (p, pred) in predicted.iter().enumerate() {
@@ -278,6 +297,7 @@ fn main() -> Result<(), Box<dyn std::error::Error>> {
         .collect();
     println!("\nspurious predictions {total}: {}", top.join(", "));
     let total: usize = counts.values().sum();
+    println!("\nmatched @0.3 but not @0.8 (content too short) {short_matches}");
     println!("\nmissed {total}");
     for (cause, n) in &counts {
         let mut top: Vec<(&String, &usize)> = cue_words[cause].iter().collect();

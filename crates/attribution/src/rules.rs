@@ -1839,6 +1839,9 @@ impl<'a> Context<'a> {
             return None;
         }
         let mut contents = self.content_span_before(sentence, boundary)?;
+        if boundary == start + 1 && contains(words::CONNECTIVES, self.word(start)) {
+            contents.clear();
+        }
         let resume = self
             .adjunct_end(after_cue_and_source, end)
             .unwrap_or(after_cue_and_source);
@@ -1862,6 +1865,9 @@ impl<'a> Context<'a> {
         } else if self.word(resume) == ";" {
             // `…, Brafman noted; the government had …`: the clause after the semicolon goes on with the report.
             contents.extend(self.content_after(sentence, resume + 1));
+        }
+        if contents.is_empty() {
+            return None;
         }
         Some(self.new_found(Some(source), SourceHint::Mention, contents, 0.9))
     }

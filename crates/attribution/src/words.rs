@@ -267,6 +267,30 @@ pub const CLAUSE_BREAKS: &[&str] = &[
     "also", "it's",
 ];
 
+/// Sentence connectives the writer puts before an attribution ("Still, Devine said, …"): they
+/// link to the story, not to what was said, so they are no content of their own.
+pub const CONNECTIVES: &[&str] = &[
+    "however",
+    "still",
+    "instead",
+    "meanwhile",
+    "now",
+    "indeed",
+    "overall",
+    "so",
+    "ultimately",
+    "also",
+    "moreover",
+    "furthermore",
+    "nevertheless",
+    "nonetheless",
+    "besides",
+    "likewise",
+    "similarly",
+    "separately",
+    "additionally",
+];
+
 /// Common irregular past-tense verbs, which tell where a subject ends without a tagger.
 pub const IRREGULAR_PAST: &[&str] = &[
     "became",

@@ -745,3 +745,11 @@ fn a_possessive_role_works_for_the_organisation_before() {
                 said wards were unsafe.";
     insta::assert_json_snapshot!(attribute(text));
 }
+
+#[test]
+fn a_connective_before_a_wrapped_attribution_is_no_content() {
+    let text = "Story\n\nStill, Mr. Okafor acknowledged, \"we will need some big wins.\" However, \
+                the minister said, the plan would go ahead. In the long run, he added, the party \
+                will recover.";
+    insta::assert_json_snapshot!(attribute(text));
+}
