@@ -73,6 +73,7 @@ fn classify(text: &str, span: Span) -> Option<(Facing, Family)> {
         '"' => (by_context, Family::Double),
         '‘' | '‹' | '‚' => (Facing::Open, Family::Single),
         '’' | '›' => (Facing::Close, Family::Single),
+        '\'' if span.len() == 2 => (by_context, Family::Double),
         '\'' => (by_context, Family::Single),
         _ => return None,
     })
@@ -96,7 +97,6 @@ pub fn quoted_regions(text: &str, paragraphs: &[Paragraph], tokens: &[Token]) ->
         {
             paragraph += 1;
         }
-        // Some archives write double quotes as two apostrophes: ''Like this.''
         if let Some(last) = marks.last_mut() {
             // `'old-school,'''`: a single mark closing a nested quote, then the double closer.
             if last.span.end == token.span.start
@@ -122,22 +122,6 @@ pub fn quoted_regions(text: &str, paragraphs: &[Paragraph], tokens: &[Token]) ->
                         paragraph,
                         low: false,
                     });
-                }
-                continue;
-            }
-            if last.span.end == token.span.start
-                && last.span.text(text) == "'"
-                && token.span.text(text) == "'"
-            {
-                let span = last.span.cover(token.span);
-                if let Some((facing, _)) = classify(text, span) {
-                    *last = Mark {
-                        span,
-                        facing,
-                        family: Family::Double,
-                        paragraph,
-                        low: false,
-                    };
                 }
                 continue;
             }

@@ -753,3 +753,10 @@ fn a_connective_before_a_wrapped_attribution_is_no_content() {
                 will recover.";
     insta::assert_json_snapshot!(attribute(text));
 }
+
+#[test]
+fn two_apostrophes_quote_as_archives_write_them() {
+    let text = "Story\n\n''There is no doubt that he is a very bright man,'' the Russian leader \
+                said. ''It is not our business.''\n\nShe called it ''a 'rigged' vote.''";
+    insta::assert_json_snapshot!(attribute(text));
+}

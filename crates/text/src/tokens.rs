@@ -44,7 +44,13 @@ pub fn tokenize(text: &str) -> Vec<Token> {
         if c.is_whitespace() {
             i += len;
         } else if is_quote_char(c) {
-            i = push(text, &mut tokens, i, i + len, TokenKind::Quote);
+            // Some archives write a double quote as two apostrophes (''Like this.''): one mark.
+            let end = if c == '\'' && bytes.get(i + 1) == Some(&b'\'') {
+                i + 2
+            } else {
+                i + len
+            };
+            i = push(text, &mut tokens, i, end, TokenKind::Quote);
         } else if c.is_numeric() {
             i = scan_number(text, i, &mut tokens);
         } else if c.is_alphabetic() {
@@ -331,6 +337,15 @@ mod tests {
         assert_eq!(texts("the U.S.’s role"), ["the", "U.S.", "’s", "role"]);
         assert_eq!(texts("it’sy"), ["it’sy"]);
         assert_eq!(show("soldiers' ")[1].1, TokenKind::Quote);
+    }
+
+    #[test]
+    fn two_apostrophes_are_one_double_quote_mark() {
+        assert_eq!(
+            texts("''A man,'' he said"),
+            ["''", "A", "man", ",", "''", "he", "said"]
+        );
+        assert_eq!(texts("school,'''"), ["school", ",", "''", "'"]);
     }
 
     #[test]
