@@ -1789,7 +1789,7 @@ impl<'a> Context<'a> {
         let subject_before = self.is_comma(comma)
             && self
                 .appositive_source(start, comma)
-                .is_some_and(|(s, _)| s == start);
+                .is_some_and(|(s, _)| s == self.after_dateline(start, comma));
         // "…,” Lemetayer, from the union, told the agency": the one told follows "told".
         cue.form != VerbForm::Gerund
             && !contains(FINITE_AUXILIARIES, self.word(cue_start))
@@ -2398,6 +2398,7 @@ impl<'a> Context<'a> {
     /// at the comma before the verb. The stretch must start the sentence (or follow a clause
     /// break) and name someone: a capitalised word or a speaker noun.
     fn appositive_source(&self, start: usize, comma: usize) -> Option<(usize, usize)> {
+        let start = self.after_dateline(start, comma);
         let floor = start.max(comma.saturating_sub(MAX_APPOSITIVE_TOKENS));
         let mut at = comma;
         while at > floor {
@@ -2406,7 +2407,10 @@ impl<'a> Context<'a> {
                 break;
             };
             let allowed = is_word(token)
-                || matches!(word, "," | "'s" | "'" | "." | "-" | "(" | ")" | "—" | "–");
+                || matches!(
+                    word,
+                    "," | "'s" | "'" | "." | "-" | "(" | ")" | "—" | "–" | "$" | "€" | "£"
+                );
             let relative =
                 matches!(word, "who" | "which" | "whose") && at >= 2 && self.is_comma(at - 2);
             let inside_relative =

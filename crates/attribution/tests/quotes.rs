@@ -760,3 +760,11 @@ fn two_apostrophes_quote_as_archives_write_them() {
                 said. ''It is not our business.''\n\nShe called it ''a 'rigged' vote.''";
     insta::assert_json_snapshot!(attribute(text));
 }
+
+#[test]
+fn a_dateline_before_a_subject_with_its_appositive() {
+    let text = "Story\n\nSAN FRANCISCO — Lumora, the photo-editing startup valued at about $3.4 \
+                billion, said on Thursday that it would pause the feature.\n\nLONDON (Reuters) - \
+                Barclays, Britain's second-biggest lender, said profits rose.";
+    insta::assert_json_snapshot!(attribute(text));
+}
