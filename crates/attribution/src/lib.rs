@@ -150,6 +150,11 @@ impl Attributor {
 /// plainly quotes (a quoted paragraph continuing the one before).
 pub fn kept(quote: &Quote, probability: f32, threshold: f32) -> bool {
     use claimgraph_core::layers::{QuoteKind, Stance};
+    // A reporter's question ("Asked whether he would resign, …", "Q: …") has no source in the
+    // text: it frames the answer, and the ledger has no one to credit it to.
+    if quote.stance == Stance::Question && quote.sources.is_empty() {
+        return false;
+    }
     // A named source denying, accusing, warning or urging is what the ledger is for, however
     // short the object ("Moscow denied responsibility").
     let taking_a_side = matches!(quote.stance, Stance::Deny | Stance::Accuse)
@@ -209,5 +214,27 @@ mod tests {
             .map(|q| q.kind)
             .collect();
         assert_eq!(left, [QuoteKind::Direct]);
+    }
+
+    #[test]
+    fn a_reporters_question_without_a_source_is_dropped() {
+        let text = "Asked whether he would resign, the minister said he had done nothing wrong.";
+        let analysis = analysed(text);
+        let attributor = Attributor::shipped();
+        let questions = |quotes: &[Quote]| {
+            quotes
+                .iter()
+                .filter(|q| q.stance == claimgraph_core::layers::Stance::Question)
+                .count()
+        };
+        let candidates: Vec<Quote> = attributor
+            .candidates(text, &analysis)
+            .into_iter()
+            .map(|c| c.quote)
+            .collect();
+        assert_eq!(questions(&candidates), 1, "{candidates:?}");
+        let kept = attributor.attribute(text, &analysis);
+        assert_eq!(questions(&kept), 0, "{kept:?}");
+        assert_eq!(kept.len(), 1, "{kept:?}");
     }
 }
