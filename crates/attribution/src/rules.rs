@@ -2641,7 +2641,7 @@ impl<'a> Context<'a> {
             || contains(WEEKDAYS, next)
             || matches!(next, "on" | "in" | "this" | "last" | "next");
         if !contains(LEADING_PREPOSITIONS, self.word(from)) || hedge || time_opener && !names_time {
-            return Some(from);
+            return Some(self.after_manner_adjunct(from, end).unwrap_or(from));
         }
         // "said Tuesday his actions …", "said on Monday the plan …": a bare day before the content.
         let day = match (self.word(from), self.word(from + 1)) {
@@ -2668,6 +2668,36 @@ impl<'a> Context<'a> {
         } else {
             resume
         })
+    }
+
+    /// "said privately that …", "said outside court that …", "argued for years that …", "asked
+    /// him directly whether …": an object pronoun, adverbs of manner, or a bare prepositional
+    /// phrase before the complementizer that opens the content; returns where it is. A noun
+    /// before "that" would make it a relative ("to punish schools that violate …").
+    fn after_manner_adjunct(&self, from: usize, end: usize) -> Option<usize> {
+        let mut at = from;
+        if matches!(self.word(at), "him" | "her" | "them" | "me" | "us") {
+            at += 1;
+        }
+        while at < end && self.is_manner_adverb(at) {
+            at += 1;
+        }
+        if matches!(self.word(at), "for" | "outside" | "behind" | "inside")
+            && self.token(at + 1).is_some_and(is_word)
+            && !contains(words::DETERMINERS, self.word(at + 1))
+        {
+            at += 2;
+        }
+        (at > from && matches!(self.word(at), "that" | "whether")).then_some(at)
+    }
+
+    fn is_manner_adverb(&self, at: usize) -> bool {
+        let word = self.word(at);
+        word.len() > 4 && word.ends_with("ly") && !matches!(word, "early" | "only" | "family")
+            || matches!(
+                word,
+                "instead" | "again" | "also" | "still" | "once" | "later"
+            )
     }
 
     /// `X made the claim that …`, `X’s claim that …`.
@@ -4121,6 +4151,26 @@ const ADDRESSEES: &[&str] = &[
     "officials",
     "delegates",
     "parliament",
+    "jurors",
+    "investors",
+    "analysts",
+    "senators",
+    "mps",
+    "legislators",
+    "residents",
+    "parents",
+    "staff",
+    "employees",
+    "workers",
+    "troops",
+    "followers",
+    "viewers",
+    "listeners",
+    "donors",
+    "colleagues",
+    "shareholders",
+    "diplomats",
+    "members",
 ];
 
 /// Verbs that carry a nominal cue: "made the claim that".

@@ -768,3 +768,12 @@ fn a_dateline_before_a_subject_with_its_appositive() {
                 Barclays, Britain's second-biggest lender, said profits rose.";
     insta::assert_json_snapshot!(attribute(text));
 }
+
+#[test]
+fn manner_and_place_before_that_are_no_content() {
+    let text = "Story\n\nMaria Lopez said outside court that she had lost everything. Party \
+                strategists said privately that losing Ohio would be fatal. He argued for years \
+                that the tax was unfair. The judge told jurors they should expect a long \
+                deliberation. The agency refused to punish schools that violate the rules.";
+    insta::assert_json_snapshot!(attribute(text));
+}
