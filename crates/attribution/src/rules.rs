@@ -556,6 +556,34 @@ impl<'a> Context<'a> {
         ) || self.is_finite_cue(at)
     }
 
+    /// "but declined to say how many", "but would not give details": the speaker withholding
+    /// more is the writer's observation, not part of what was said.
+    fn withholds(&self, at: usize) -> bool {
+        let verb_after = |i: usize| self.token(i).is_some_and(|t| t.kind == TokenKind::Word);
+        matches!(self.word(at), "declined" | "refused")
+            || matches!(self.word(at), "did" | "would" | "could")
+                && self.word(at + 1) == "not"
+                && verb_after(at + 2)
+            || matches!(self.word(at), "didn't" | "wouldn't" | "couldn't") && verb_after(at + 1)
+    }
+
+    /// After a comma closing a report, the writer's own aside: "…, despite figures showing …"
+    /// sets evidence against the claim; "…, as it reported quarterly profit" narrates what the
+    /// speaker did meanwhile.
+    fn opens_writers_aside(&self, at: usize) -> bool {
+        let evidence = matches!(
+            self.word(at + 1),
+            "reports" | "figures" | "data" | "evidence" | "statistics" | "research" | "studies"
+        ) || matches!(self.word(at + 1), "a" | "an")
+            && matches!(self.word(at + 2), "report" | "study" | "survey" | "finding");
+        let narration = matches!(self.word(at + 1), "it" | "he" | "she" | "they")
+            && self
+                .token(at + 2)
+                .is_some_and(|t| is_word(t) && self.word(at + 2).ends_with("ed"));
+        self.word(at) == "despite" && evidence
+            || matches!(self.word(at), "as" | "while") && narration && !self.inside_quote(at)
+    }
+
     /// A preposition that opens an adjunct, not "at least"/"at most" before a number.
     fn opens_adjunct(&self, at: usize) -> bool {
         contains(PREPOSITIONS, self.word(at))
@@ -900,7 +928,21 @@ impl<'a> Context<'a> {
                 self.word(cue_end + 1),
                 "comment" | "elaborate" | "discuss" | "say"
             );
-        if no_comment {
+        // "declined to say how many jobs would go": the refusal's infinitive is no report either.
+        let refused_report = cue_start >= 2
+            && self.word(cue_start - 1) == "to"
+            && matches!(
+                self.word(cue_start - 2),
+                "declined"
+                    | "declines"
+                    | "decline"
+                    | "declining"
+                    | "refused"
+                    | "refuses"
+                    | "refuse"
+                    | "refusing"
+            );
+        if no_comment || refused_report {
             return true;
         }
         // "who declined to be named", "did not want to be identified": the same request.
@@ -948,8 +990,10 @@ impl<'a> Context<'a> {
         // "Writing for the majority, …": a gerund opening the sentence frames it, and the rule
         // for opening gerunds has already passed on it.
         let opening_gerund = cue.form == VerbForm::Gerund && cue_start == sentence.tokens.0;
+        // "despite reports by rights groups": "by" names the holder of a noun, not a content.
         if matches!(cue.class, CueClass::According)
             || opening_gerund
+            || self.word(cue_end) == "by"
             || cue.lemma == "tell"
             || label
             || preposition
@@ -3141,10 +3185,15 @@ impl<'a> Context<'a> {
             self.is_comma(i)
                 && (self.word(i + 1) == "according" && self.word(i + 2) == "to"
                     || matches!(self.word(i + 1), "but" | "and")
-                        && self.continues_the_subject(i + 2))
+                        && self.continues_the_subject(i + 2)
+                    || self.opens_writers_aside(i + 1))
                 || self.word(i) == ";" && !self.inside_quote(i) && next_report(i)
+                || self.word(i) == "but" && self.withholds(i + 1) && !self.inside_quote(i)
         }) {
             last = stop;
+            while last > from && self.is_comma(last - 1) {
+                last -= 1;
+            }
         }
         if last <= from {
             return None;

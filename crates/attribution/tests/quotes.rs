@@ -777,3 +777,13 @@ fn manner_and_place_before_that_are_no_content() {
                 deliberation. The agency refused to punish schools that violate the rules.";
     insta::assert_json_snapshot!(attribute(text));
 }
+
+#[test]
+fn the_writers_asides_after_a_report_are_no_content() {
+    let text = "Story\n\nThe army denied targeting civilians, despite reports by rights groups \
+                documenting strikes on markets. Halvorsen said it would cut 2,000 jobs, as it \
+                reported quarterly profit well ahead of expectations. The company said some \
+                plants would close but declined to say how many jobs could be cut. The minister \
+                said the scheme was working, despite figures showing hotel use rose.";
+    insta::assert_json_snapshot!(attribute(text));
+}
