@@ -1349,6 +1349,9 @@ impl<'a> Scan<'a> {
     fn resolve_pending(&mut self) {
         // word -> index into found of the person, or None when two people share it.
         let mut people: FastMap<&str, Option<usize>> = FastMap::default();
+        // Given name -> the person named in full with it: features and some cultures refer to
+        // people by it ("Dimas Pratama … Dimas said"). Surnames take precedence.
+        let mut given: FastMap<&str, Option<usize>> = FastMap::default();
         for (index, found) in self.found.iter().enumerate() {
             if found.label != EntityLabel::Person {
                 continue;
@@ -1356,9 +1359,16 @@ impl<'a> Scan<'a> {
             if !found.canonical.contains(' ') {
                 continue;
             }
-            let mut add = |word: &'a str| note_unique(&mut people, word, index, &self.found);
             // The canonical names borrow from the text or the gazetteer, both of which outlive
             // the scan; owned names (collapsed spaces) are matched by their written last word.
+            let name: &'a str = match &found.canonical {
+                Cow::Borrowed(name) => name,
+                Cow::Owned(_) => found.span.text(self.text),
+            };
+            if let Some(first) = name.split_whitespace().next().filter(|f| !f.ends_with('.')) {
+                note_unique(&mut given, first, index, &self.found);
+            }
+            let mut add = |word: &'a str| note_unique(&mut people, word, index, &self.found);
             match &found.canonical {
                 Cow::Borrowed(name) => {
                     if let Some(last) = name.split_whitespace().last() {
@@ -1449,7 +1459,10 @@ impl<'a> Scan<'a> {
                 self.found.push(found);
                 continue;
             }
-            let person = people.get(single.word).copied().flatten();
+            let person = match people.get(single.word) {
+                Some(person) => *person,
+                None => given.get(single.word).copied().flatten(),
+            };
             if let Some(person) = person.and_then(|p| self.found.get(p)) {
                 if person.span == single.span {
                     continue;

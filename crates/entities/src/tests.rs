@@ -79,6 +79,15 @@ fn people_with_titles_and_surnames() {
 }
 
 #[test]
+fn given_names_alone_refer_to_the_one_person_named_in_full() {
+    insta::assert_debug_snapshot!(show(
+        "Dimas Pratama, a student, said police fired tear gas. Dimas said they were singing. \
+         Peter Hale and Peter Brandt disagreed; Peter said nothing. Hale Morris and Anna Hale \
+         spoke, and Hale left."
+    ));
+}
+
+#[test]
 fn unknown_names_and_context_countries() {
     insta::assert_debug_snapshot!(show(
         "Greta Lindqvist, a researcher at the Baltic Policy Institute, said the Polish \
