@@ -1614,6 +1614,12 @@ impl<'a> Context<'a> {
         if source_end == cue_end {
             return None;
         }
+        // "according to the Jakarta police chief, Inspector General Karyoto": the name is the
+        // source's, not the content's.
+        let source_end = self
+            .appositive_name_end(source_end, end)
+            .filter(|&e| self.is_comma(e) || self.is_sentence_final(e, end))
+            .unwrap_or(source_end);
         let content_before_ends_clause =
             cue_start > start + 1 && !matches!(self.word(cue_start - 2), "that" | "and" | "but");
         // "… by 271 delegates according to a count by the AP, but Sanders has vowed …": a
@@ -1758,12 +1764,28 @@ impl<'a> Context<'a> {
         if !self.is_comma(source_end) {
             return None;
         }
-        let start = self.token(source_end + 1)?.span.start;
+        // "the police chief, Inspector General Karyoto": a title may precede the name.
+        let capitalised = |i: usize| {
+            self.token(i)
+                .is_some_and(|t| is_word(t) && starts_upper(self.text, t))
+        };
+        let mut first = source_end + 1;
+        while first < end.min(source_end + 4) && capitalised(first) && !self.inside_name(first) {
+            first += 1;
+        }
+        let start = self.token(first)?.span.start;
         let person = self
             .entities_in(Span::new(start, self.token(end.checked_sub(1)?)?.span.end))
             .next()
             .filter(|e| e.span.start == start && e.label == EntityLabel::Person)?;
-        let after = self.first_token_at_or_after(person.span.end);
+        let mut after = self.first_token_at_or_after(person.span.end);
+        // "the analyst, Tom Gallagher of Jefferies,": the employer goes with the name.
+        if matches!(self.word(after), "of" | "at" | "from") && capitalised(after + 1) {
+            after += 1;
+            while after < end && capitalised(after) {
+                after += 1;
+            }
+        }
         let closes = self.is_comma(after)
             || self.is_sentence_final(after, end)
             || self.token(after).is_some_and(is_quote);
@@ -2560,9 +2582,18 @@ impl<'a> Context<'a> {
         let start = self.after_dateline(start, before);
         // "Speaking last night, Chirac …": an opening participle phrase is no subject.
         let participle_opening = self.word(start).ends_with("ing") && self.word(start).len() > 4;
+        // "Another analyst, Tom Gallagher of Jefferies, was more upbeat, saying …": the name
+        // set off after a nominal subject is part of it.
+        let with_name = |(s, e): (usize, usize)| {
+            let named = self
+                .appositive_name_end(e, before)
+                .filter(|&after| self.is_comma(after) && after < before);
+            (s, named.unwrap_or(e))
+        };
         let opening = (!participle_opening)
             .then(|| self.clause_subject(start, before))
-            .flatten();
+            .flatten()
+            .map(with_name);
         opening.or_else(|| {
             // "But a few days later, Trump reversed himself, telling …": the subject follows an
             // opening phrase.

@@ -787,3 +787,11 @@ fn the_writers_asides_after_a_report_are_no_content() {
                 said the scheme was working, despite figures showing hotel use rose.";
     insta::assert_json_snapshot!(attribute(text));
 }
+
+#[test]
+fn a_name_set_off_after_a_nominal_source_is_the_speaker() {
+    let text = "Story\n\nAnother analyst, Tom Gallagher of Jefferies, was more upbeat, saying the \
+                deal made sense. The protest was peaceful, according to the Jakarta police chief, \
+                Inspector General Karyoto.";
+    insta::assert_json_snapshot!(attribute(text));
+}
