@@ -1235,8 +1235,8 @@ impl<'a> Context<'a> {
     ) -> Found {
         found.cue = Some(self.span_of(cue_start, cue_end));
         found.negated = self.is_negated(cue_start);
-        found.stance = self.stance(cue, &found);
         found.kind = self.kind_of(&found.contents);
+        found.stance = self.stance(cue, &found);
         found.paragraph = sentence.paragraph;
         found.confidence *= match cue.class {
             CueClass::Speech | CueClass::According => 1.0,
@@ -3445,6 +3445,13 @@ impl<'a> Context<'a> {
                 return stance;
             }
         }
+        // "“Are you really asking this jury to believe that?” the prosecutor continued."
+        if matches!(cue.stance, Stance::Assert | Stance::Other)
+            && found.kind == QuoteKind::Direct
+            && self.only_questions(&found.contents)
+        {
+            return Stance::Question;
+        }
         // "asked the judge to consider a shorter term" is a request, not a question.
         if cue.lemma == "ask" {
             let words = opening();
@@ -3489,16 +3496,33 @@ impl<'a> Context<'a> {
             return None;
         }
         at += 1;
+        // "We categorically deny …", "I would strongly urge …".
         while matches!(
             self.word(at),
-            "would" | "must" | "strongly" | "again" | "also" | "firmly" | "therefore" | "now"
-        ) {
+            "would" | "must" | "again" | "also" | "therefore" | "now"
+        ) || self.is_manner_adverb(at)
+        {
             at += 1;
         }
         let words = self.words.slice(at, at + MAX_CUE_TOKENS);
         let cue = self.lexicon.cue_at(&words)?;
         (cue.form == VerbForm::Base && !matches!(cue.stance, Stance::Assert | Stance::Other))
             .then_some(cue.stance)
+    }
+
+    /// Whether quoted `contents` hold questions only: each ends with a question mark.
+    fn only_questions(&self, contents: &[Span]) -> bool {
+        !contents.is_empty()
+            && contents.iter().all(|c| {
+                let inner = c.text(self.text).trim_matches(|ch: char| {
+                    ch.is_whitespace()
+                        || matches!(
+                            ch,
+                            '"' | '\'' | '“' | '”' | '‘' | '’' | '«' | '»' | '„' | ','
+                        )
+                });
+                inner.ends_with('?') && !inner.contains(". ") && !inner.contains("! ")
+            })
     }
 
     fn kind_of(&self, contents: &[Span]) -> QuoteKind {
@@ -3586,8 +3610,16 @@ const THREATS: &[&str] = &[
 ];
 
 fn dismisses(words: &[String]) -> bool {
+    // "that's" and "it's" hold their copula.
+    let copula = |word: &str| {
+        matches!(word, "is" | "are" | "was" | "were" | "been" | "be")
+            || ["that", "it", "this", "which"].iter().any(|stem| {
+                word.strip_prefix(stem)
+                    .is_some_and(|s| matches!(s, "'s" | "’s"))
+            })
+    };
     let copula_then_dismissal = words.iter().enumerate().any(|(at, word)| {
-        matches!(word.as_str(), "is" | "are" | "was" | "were" | "been" | "be")
+        copula(word)
             && words
                 .iter()
                 .skip(at + 1)
@@ -3595,10 +3627,26 @@ fn dismisses(words: &[String]) -> bool {
                 .take_while(|w| !is_negation(w))
                 .any(|w| DISMISSALS.contains(&w.as_str()))
     });
+    // "That's simply not true", "the report was not accurate".
+    let not_true = words.iter().enumerate().any(|(at, word)| {
+        copula(word)
+            && words
+                .iter()
+                .skip(at + 1)
+                .take(3)
+                .collect::<Vec<_>>()
+                .windows(2)
+                .any(|pair| {
+                    pair[0] == "not" && matches!(pair[1].as_str(), "true" | "correct" | "accurate")
+                })
+    });
     let no_grounds = words.windows(2).any(|pair| {
         pair[0] == "no" && matches!(pair[1].as_str(), "truth" | "basis" | "foundation")
     });
-    copula_then_dismissal || no_grounds
+    let out_of_context = words
+        .windows(3)
+        .any(|three| three[0] == "out" && three[1] == "of" && three[2] == "context");
+    copula_then_dismissal || not_true || no_grounds || out_of_context
 }
 
 /// "not", "never", "cannot" and contracted auxiliaries ("didn't", "won't"; one token each).

@@ -795,3 +795,13 @@ fn a_name_set_off_after_a_nominal_source_is_the_speaker() {
                 Inspector General Karyoto.";
     insta::assert_json_snapshot!(attribute(text));
 }
+
+#[test]
+fn what_a_quotation_says_can_deny_or_ask() {
+    let text =
+        "Story\n\n\"We categorically deny any involvement,\" said Ali Youssef, a spokesman. \
+                \"That's simply not true,\" he said. The minister said the remarks had been taken \
+                out of context. \"Are you asking this jury to believe that?\" the prosecutor \
+                continued. \"We will rebuild. Why would we leave?\" she said.";
+    insta::assert_json_snapshot!(attribute(text));
+}
