@@ -922,6 +922,40 @@ impl<'a> Context<'a> {
                 && matches!(self.word(after_not + 2), "anonymous" | "unnamed")
             || self.word(cue_end) == "for" && self.word(cue_end + 1) == "anonymity";
         // "The bank declined to comment": nothing was said.
+        let passive = cue_start > 0 && contains(BE_FORMS, self.word(cue_start - 1));
+        // "whose son was admitted to hospital", "the jury was shown a series of emails": taken
+        // in, and shown something, not reports.
+        let admitted = cue.lemma == "admit"
+            && passive
+            && self.word(cue_end) == "to"
+            && !matches!(self.word(cue_end + 1), "having" | "being");
+        let shown = cue.lemma == "show" && passive && !matches!(self.word(cue_end), "to" | "that");
+        if admitted || shown {
+            return true;
+        }
+        // "The deal is expected to close in March": a schedule, with no one expecting.
+        let scheduled = cue.lemma == "expect" && passive && self.word(cue_end) == "to";
+        if scheduled {
+            return true;
+        }
+        // "Chad recalled its ambassador": withdrawn, not remembered.
+        let withdrew = cue.lemma == "recall"
+            && matches!(
+                self.word(cue_end + usize::from(contains(words::DETERMINERS, self.word(cue_end)))),
+                "ambassador"
+                    | "ambassadors"
+                    | "envoy"
+                    | "envoys"
+                    | "diplomats"
+                    | "products"
+                    | "vehicles"
+                    | "cars"
+                    | "batches"
+                    | "units"
+            );
+        if withdrew {
+            return true;
+        }
         let no_comment = matches!(cue.lemma, "decline" | "refuse")
             && self.word(cue_end) == "to"
             && matches!(
@@ -1350,6 +1384,15 @@ impl<'a> Context<'a> {
             }
             source_end = more;
         }
+        // "cited by parents more often than cost": a comparison is no part of the agent.
+        if let Some(cut) = (cue_end + 2..source_end).find(|&i| {
+            matches!(
+                self.word(i),
+                "more" | "less" | "most" | "least" | "than" | "often" | "also" | "too" | "again"
+            )
+        }) {
+            source_end = cut;
+        }
         if source_end <= cue_end + 1 || subject_start >= subject_end {
             return None;
         }
@@ -1460,8 +1503,10 @@ impl<'a> Context<'a> {
     /// "continues to grow", "proved the most devastating", "known as", "pledged to".
     fn lacks_reported_clause(&self, cue_end: usize, cue: &CueMatch) -> bool {
         contains(CLAUSE_ONLY_CUES, cue.lemma)
-            && !(matches!(self.word(cue_end), "that" | ":" | "," | "." | "!" | "?")
-                || self.token(cue_end).is_some_and(is_quote))
+            && !(matches!(
+                self.word(cue_end),
+                "that" | ":" | "," | "." | "!" | "?" | "how" | "why" | "what" | "when" | "whether"
+            ) || self.token(cue_end).is_some_and(is_quote))
     }
 
     /// "a program called Sandy Hook Promise": "called" naming something, not reporting.
@@ -1488,6 +1533,17 @@ impl<'a> Context<'a> {
         };
         let previous = self.word(before);
         if contains(words::DETERMINERS, previous) || previous == "'s" {
+            return true;
+        }
+        // "The outbreak prompted renewed calls for …": after a participle the "-s" form is a
+        // plural noun, the participle's object.
+        if cue.form == VerbForm::ThirdPerson
+            && previous.len() > 4
+            && previous.ends_with("ed")
+            && self
+                .token(before)
+                .is_some_and(|t| !starts_upper(self.text, t))
+        {
             return true;
         }
         // "…, new reports show": a plural before a verb of its own is that verb's subject.
@@ -3799,7 +3855,7 @@ const QUESTION_WORDS: &[&str] = &[
 ];
 
 /// Cues that report only with a clause, quote or colon after them (see `lacks_reported_clause`).
-const CLAUSE_ONLY_CUES: &[&str] = &["continue", "prove", "release", "go on"];
+const CLAUSE_ONLY_CUES: &[&str] = &["continue", "prove", "release", "go on", "laugh"];
 
 /// Headline labels that introduce a story, not a speaker ("The Latest: …").
 const EDITORIAL_LABELS: &[&str] = &[

@@ -805,3 +805,13 @@ fn what_a_quotation_says_can_deny_or_ask() {
                 continued. \"We will rebuild. Why would we leave?\" she said.";
     insta::assert_json_snapshot!(attribute(text));
 }
+
+#[test]
+fn schedules_admissions_withdrawals_and_displays_are_no_reports() {
+    let text = "Story\n\nChad recalled its ambassador on Monday. The deal is expected to close in \
+                March. Amina Hussain, whose son was admitted to hospital in May, said she had \
+                tried for weeks to get an appointment. The jury was shown a series of emails. \
+                Difficulty booking appointments was cited by parents more often than cost. The \
+                outbreak prompted renewed calls for parents to vaccinate their children.";
+    insta::assert_json_snapshot!(attribute(text));
+}
