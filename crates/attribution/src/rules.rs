@@ -2522,6 +2522,10 @@ impl<'a> Context<'a> {
     fn appositive_source(&self, start: usize, comma: usize) -> Option<(usize, usize)> {
         let start = self.after_dateline(start, comma);
         let floor = start.max(comma.saturating_sub(MAX_APPOSITIVE_TOKENS));
+        // "The study, which analyzed more than 40 years of data from Norway, Iceland and Canada,
+        // found": everything after ", which" up to the comma is the relative clause.
+        let relative_start = (floor + 1..comma)
+            .find(|&i| matches!(self.word(i), "who" | "which" | "whose") && self.is_comma(i - 1));
         let mut at = comma;
         while at > floor {
             let word = self.word(at - 1);
@@ -2535,8 +2539,8 @@ impl<'a> Context<'a> {
                 );
             let relative =
                 matches!(word, "who" | "which" | "whose") && at >= 2 && self.is_comma(at - 2);
-            let inside_relative =
-                (at..comma).any(|i| matches!(self.word(i), "who" | "which" | "whose"));
+            let inside_relative = relative_start.is_some_and(|r| at > r)
+                || (at..comma).any(|i| matches!(self.word(i), "who" | "which" | "whose"));
             let breaks = contains(words::CLAUSE_BREAKS, word)
                 && !matches!(word, "for" | "and")
                 && !relative

@@ -515,6 +515,9 @@ fn resolve_mention(
                     }) || context.words.get(i) == "'s" && i + 1 < end
                 })
         };
+    if let Some(unnamed) = unnamed_insider(context, &inside, start, end, paragraph) {
+        return Some(unnamed);
+    }
     let inside: Vec<&Entity> = inside
         .into_iter()
         .filter(|e| e.label != EntityLabel::Person || !premodifier(e))
@@ -599,6 +602,9 @@ fn resolve_mention(
             paragraph,
             ..company
         });
+    }
+    if let Some(group) = group_antecedent(context, &mention, span.start, history, paragraph) {
+        return Some(Resolved { paragraph, ..group });
     }
     // "the spokeswoman" refers back to one already quoted; "a company spokeswoman" is someone new.
     let indefinite = matches!(mention.first(), Some(&("a" | "an" | "another" | "one")));
@@ -1003,6 +1009,110 @@ fn entities_before<'c>(context: &Context<'c>, offset: usize) -> impl Iterator<It
     let before = entities.partition_point(|e| e.span.start < offset);
     entities.get(..before).unwrap_or(&[]).iter().rev()
 }
+
+/// "A White House official", "a senior Pentagon official", "a Home Office source": someone
+/// unnamed inside an organisation speaks for no one but themselves; the organisation is their
+/// affiliation, not the speaker.
+fn unnamed_insider(
+    context: &Context,
+    inside: &[&Entity],
+    start: usize,
+    end: usize,
+    paragraph: usize,
+) -> Option<Resolved> {
+    if !matches!(context.words.get(start), "a" | "an" | "another" | "one") || end <= start + 2 {
+        return None;
+    }
+    let head = context.words.get(end - 1);
+    if !INSIDER_NOUNS.contains(&head) {
+        return None;
+    }
+    let organisation = inside.iter().find(|e| {
+        matches!(e.label, EntityLabel::Org | EntityLabel::Gpe)
+            && token_index_at(context, e.span.end) == end - 1
+    })?;
+    let name = context
+        .span_of(start + 1, end)
+        .text(context.text)
+        .to_string();
+    let mut role = head.to_string();
+    if let Some(first) = role.get_mut(..1) {
+        first.make_ascii_uppercase();
+    }
+    Some(Resolved {
+        speaker: Speaker {
+            name,
+            role: Some(role),
+            affiliation: Some(organisation.canonical.clone()),
+        },
+        is_person: true,
+        is_organisation: false,
+        paragraph,
+        anchor: 0,
+    })
+}
+
+/// People inside an organisation who are quoted without a name.
+const INSIDER_NOUNS: &[&str] = &[
+    "official",
+    "source",
+    "aide",
+    "diplomat",
+    "insider",
+    "officer",
+    "employee",
+    "staffer",
+    "adviser",
+    "advisor",
+    "executive",
+    "lawmaker",
+    "member",
+    "commander",
+];
+
+/// "Hezbollah denied … the group said", "The Patrolmen's Association … the union said": a
+/// collective noun refers back to the organisation quoted last, else to the one named last
+/// (not one named as someone's employer).
+fn group_antecedent(
+    context: &Context,
+    mention: &[&str],
+    before: usize,
+    history: &[Resolved],
+    paragraph: usize,
+) -> Option<Resolved> {
+    let collective = starts_with_definite(mention)
+        && mention.len() <= 3
+        && mention
+            .last()
+            .is_some_and(|head| GROUP_NOUNS.contains(head));
+    if !collective {
+        return None;
+    }
+    if let Some(quoted) = recent_speakers(history, paragraph).find(|r| r.is_organisation) {
+        return Some(quoted.clone());
+    }
+    let named = entities_before(context, before)
+        .take(COMPANY_CANDIDATES)
+        .find(|e| e.label == EntityLabel::Org && !is_employer_mention(context, e))?;
+    Some(organisation_speaker(named))
+}
+
+/// Collective nouns for organisations that are no companies (see `COMPANY_NOUNS`).
+const GROUP_NOUNS: &[&str] = &[
+    "group",
+    "union",
+    "organisation",
+    "organization",
+    "association",
+    "militia",
+    "movement",
+    "charity",
+    "coalition",
+    "alliance",
+    "federation",
+    "campaign",
+    "network",
+];
 
 /// An organisation entity as the speaker it names.
 fn organisation_speaker(named: &Entity) -> Resolved {

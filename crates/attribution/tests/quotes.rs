@@ -815,3 +815,14 @@ fn schedules_admissions_withdrawals_and_displays_are_no_reports() {
                 outbreak prompted renewed calls for parents to vaccinate their children.";
     insta::assert_json_snapshot!(attribute(text));
 }
+
+#[test]
+fn collective_nouns_and_unnamed_insiders() {
+    let text =
+        "Story\n\nBEIRUT — Hezbollah denied firing the rocket. In a statement, the group said \
+                it had \"no connection\" to the attack. The Millbrook Police Patrolmen's \
+                Association opposed the cap. The union said 11 officers had left. A senior \
+                Pentagon official said troops would stay. The study, which analyzed 40 years of \
+                data from Norway, Iceland and Canada, found that cod stocks were shrinking.";
+    insta::assert_json_snapshot!(attribute(text));
+}
