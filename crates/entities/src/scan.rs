@@ -237,6 +237,37 @@ impl<'a> Scan<'a> {
                 i = next;
                 continue;
             }
+            // "BEIRUT —", "SAN FRANCISCO (Reuters) -": a wire dateline names the place filed from.
+            if i == start {
+                let shouted = |w: &str| w.len() > 1 && w.chars().all(|c| c.is_ascii_uppercase());
+                let mut next = i;
+                while next < end && shouted(self.word(next)) {
+                    next += 1;
+                }
+                if next > i && matches!(self.word(next), "—" | "–" | "-" | "--" | "(") {
+                    let span = self.tokens_span(token.span, i, next);
+                    self.push_as_written(units, span, EntityLabel::Gpe, i, paragraph);
+                    i = next;
+                    continue;
+                }
+            }
+            // "Gulf of Maine", "Bay of Bengal": a feature of the place named after "of", not
+            // the gazetteer's "Gulf".
+            if matches!(word, "Gulf" | "Bay" | "Sea" | "Strait" | "Straits" | "Lake")
+                && self.word(i + 1) == "of"
+                && i + 2 < end
+            {
+                let mut next = i + 2;
+                while next < end && is_capitalized(self.word(next)) {
+                    next += 1;
+                }
+                if next > i + 2 {
+                    let span = self.tokens_span(token.span, i, next);
+                    self.push_as_written(units, span, EntityLabel::Loc, i, paragraph);
+                    i = next;
+                    continue;
+                }
+            }
             if matches!(token.kind, TokenKind::Word | TokenKind::Number) {
                 if let Some(next) = self.name_in_compound(i, end, paragraph) {
                     let span = self.tokens_span(token.span, i, next);
@@ -1046,6 +1077,17 @@ impl<'a> Scan<'a> {
                             let canonical = collapse_spaces(span.text(self.text));
                             self.push(span, label, canonical, None, context.paragraph);
                         }
+                    } else if (2..=4).contains(&len)
+                        && !shouting
+                        && (self.after_lowercase(unit.token, words::is_company_noun)
+                            || self.after_role_and_preposition(unit.token))
+                    {
+                        // "economist at Peel Hunt", "the journal Nature Climate Change".
+                        if let (Some(first), Some(last)) = (run.first(), run.last()) {
+                            let span = Span::new(first.span.start, last.span.end);
+                            let canonical = collapse_spaces(span.text(self.text));
+                            self.push(span, EntityLabel::Org, canonical, None, context.paragraph);
+                        }
                     } else if (2..=4).contains(&len) && !shouting {
                         self.person(units, i, end, context.paragraph);
                     } else if len == 1 {
@@ -1120,6 +1162,16 @@ impl<'a> Scan<'a> {
             return false;
         }
         is_class(self.lower(word))
+    }
+
+    /// Whether "at" or "with" after a lowercase role noun comes before token `token`: the name
+    /// after "chief economist at" is an employer.
+    fn after_role_and_preposition(&mut self, token: usize) -> bool {
+        let Some(preposition) = token.checked_sub(1) else {
+            return false;
+        };
+        matches!(self.word(preposition), "at" | "with")
+            && self.after_lowercase(preposition, words::is_role_noun)
     }
 
     fn gaz_found(&self, id: u32, span: Span, paragraph: usize) -> Option<Found<'a>> {

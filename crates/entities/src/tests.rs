@@ -88,6 +88,14 @@ fn given_names_alone_refer_to_the_one_person_named_in_full() {
 }
 
 #[test]
+fn employers_journals_datelines_and_waters() {
+    insta::assert_debug_snapshot!(show(
+        "BEIRUT — Kallum Pickering, chief economist at Peel Hunt, wrote in the journal Nature \
+         Climate Change that waters in the Gulf of Maine are warming."
+    ));
+}
+
+#[test]
 fn unknown_names_and_context_countries() {
     insta::assert_debug_snapshot!(show(
         "Greta Lindqvist, a researcher at the Baltic Policy Institute, said the Polish \

@@ -710,6 +710,9 @@ pub(crate) fn is_company_noun(word: &str) -> bool {
             | "producer"
             | "distributor"
             | "supplier"
+            | "journal"
+            | "magazine"
+            | "outlet"
     )
 }
 
