@@ -877,6 +877,13 @@ impl<'a> Scanner<'a> {
                 return (degree.unwrap_or(first), hedge.qualifier);
             }
         }
+        // "roughly a 60 percent chance": the hedge stands before the article.
+        if start > floor && matches!(self.key(start - 1).as_str(), "a" | "an") {
+            let (first, qualifier) = self.hedge_before(start - 1, floor);
+            if qualifier != Qualifier::Exact {
+                return (first, qualifier);
+            }
+        }
         (start, Qualifier::Exact)
     }
 
@@ -1052,7 +1059,15 @@ impl<'a> Scanner<'a> {
             self.key(core.end).as_str(),
             "of" | "another" | "way" | "point" | "hand" | "thing"
         );
-        determiner || idiom || (counted.is_none() && qualifier == Qualifier::Exact)
+        // "one gray morning in October": an indefinite time, not a count of one.
+        let sometime = counted.is_some_and(|c| {
+            let last = c.text(self.text).rsplit(' ').next().unwrap_or("");
+            matches!(
+                last.to_lowercase().as_str(),
+                "morning" | "afternoon" | "evening" | "night"
+            )
+        });
+        determiner || idiom || sometime || (counted.is_none() && qualifier == Qualifier::Exact)
     }
 }
 

@@ -289,3 +289,11 @@ fn temperatures_glued_to_their_scale() {
         "Warming of 1.5C is the goal. Temperatures reached 45C on Monday. He plays 1Xtra songs."
     ));
 }
+
+#[test]
+fn a_hedge_before_an_article_and_one_morning() {
+    insta::assert_json_snapshot!(quantities(
+        "Forecasters gave roughly a 60 percent chance of rain. He said it one gray morning in \
+         October. He waited one day."
+    ));
+}
