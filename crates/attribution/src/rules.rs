@@ -892,7 +892,7 @@ impl<'a> Context<'a> {
         if cue.lemma == "tell" && cue.form == VerbForm::Past && ends_sentence {
             found.source = None;
         }
-        self.agentless_passive(&mut found, cue_start, cue);
+        self.agentless_passive(&mut found, cue_start, cue, sentence.tokens.1);
         Some(self.finish(sentence, found, cue_start, cue_end, cue))
     }
 
@@ -1314,7 +1314,13 @@ impl<'a> Context<'a> {
     /// "Morrison was accused of lying", "He was told he could not leave": with no "by" agent, the
     /// subject of a passive is the one spoken to or about, never the speaker, who goes unnamed.
     /// The subject of a verb of judgement is part of what was said ("Morrison … of lying").
-    fn agentless_passive(&self, found: &mut Found, cue_start: usize, cue: &CueMatch) {
+    fn agentless_passive(
+        &self,
+        found: &mut Found,
+        cue_start: usize,
+        cue: &CueMatch,
+        sentence_end: usize,
+    ) {
         let Some((source_start, source_end)) = found.source else {
             return;
         };
@@ -1326,7 +1332,23 @@ impl<'a> Context<'a> {
             && source_end < cue_start
             && be > 0
             && contains(BE_FORMS, self.word(be - 1));
-        if !passive {
+        // "A former fund manager accused of defrauding investors told a jury": a participle
+        // describing the noun right before it, who is the accused, not the accuser; what the
+        // accusation holds ends where the sentence's own verb takes over.
+        let cue_end = cue_start + cue.len;
+        let reduced_relative = cue.form == VerbForm::Past
+            && source_end == cue_start
+            && self.word(cue_end) == "of"
+            && self.is_nominal_word(cue_start - 1);
+        if reduced_relative && contains(JUDGED_IN_PASSIVE, cue.lemma) {
+            if let Some(stop) = self.fallback_content_end(cue_end, sentence_end, cue) {
+                for content in &mut found.contents {
+                    content.end = content.end.min(stop);
+                    *content = self.trim_separators(*content);
+                }
+                found.contents.retain(|c| !c.is_empty());
+            }
+        } else if !passive {
             return;
         }
         if contains(JUDGED_IN_PASSIVE, cue.lemma) {
@@ -1691,9 +1713,12 @@ impl<'a> Context<'a> {
             let mut contents = self.content_span_before(sentence, cue_start - 1)?;
             // "Since November, according to the group, forces have killed …": the report wraps
             // around its attribution.
+            // "…, according to government figures, and about 90,000 have fled, the IOM said":
+            // a clause joined by "and" is another report.
             if self.is_comma(cue_start - 1)
                 && self.is_comma(source_end)
                 && self.continues_parenthetical(source_end + 1)
+                && !matches!(self.word(source_end + 1), "and" | "but")
             {
                 contents.extend(self.content_after(sentence, source_end + 1));
             }
@@ -1964,6 +1989,21 @@ impl<'a> Context<'a> {
         if boundary == start + 1 && contains(words::CONNECTIVES, self.word(start)) {
             contents.clear();
         }
+        // "A, according to government figures, and B, the IOM said": the report is B.
+        if let [only] = contents.as_mut_slice() {
+            let (from, to) = (self.first_token_at_or_after(only.start), boundary);
+            let joined = (from..to)
+                .find(|&i| self.word(i) == "according" && self.word(i + 1) == "to")
+                .and_then(|a| {
+                    (a + 2..to)
+                        .find(|&i| self.is_comma(i) && matches!(self.word(i + 1), "and" | "but"))
+                });
+            if let Some(comma) = joined {
+                if let Some(next) = self.token(comma + 2) {
+                    only.start = next.span.start;
+                }
+            }
+        }
         let resume = self
             .adjunct_end(after_cue_and_source, end)
             .unwrap_or(after_cue_and_source);
@@ -2074,8 +2114,14 @@ impl<'a> Context<'a> {
             .cue_at(&words)
             .is_some_and(|c| c.form == VerbForm::Gerund)
             || word.ends_with("ing");
+        // "…, one hand resting on the throttle": an absolute phrase describes the speaker.
+        let absolute = (at + 1..at + 4).any(|i| {
+            let next = self.word(i);
+            next.len() > 4 && next.ends_with("ing")
+        }) && !(at..at + 4).any(|i| self.is_auxiliary(i) || self.is_finite_cue(i));
         self.token(at).is_some_and(is_word)
             && !gerund
+            && !absolute
             && !matches!(
                 word,
                 "who" | "which" | "according" | "as" | "while" | "when"
@@ -2738,7 +2784,7 @@ impl<'a> Context<'a> {
                 {
                     end += 1;
                 }
-                return Some((start, end));
+                return Some((start, self.end_of_name_through(end, before)));
             }
             let capitalised = starts_upper(self.text, token);
             let modifier = contains(words::DETERMINERS, word) || word == "'s" || capitalised;
@@ -2753,10 +2799,29 @@ impl<'a> Context<'a> {
                 .token(at - 1)
                 .is_some_and(|t| starts_upper(self.text, t))
             && !contains(words::DETERMINERS, self.word(at - 1));
+        let at = self.end_of_name_through(at, before);
         let next_is_lower = self
             .token(at)
             .is_some_and(|t| is_word(t) && !starts_upper(self.text, t));
         (capitalised_end && next_is_lower && !self.is_finite_cue(start)).then_some((start, at))
+    }
+
+    /// "The Bank of England held …": where a phrase ending at token `end` ends when a name its
+    /// last word begins runs on past lowercase words (no further than `before`).
+    fn end_of_name_through(&self, end: usize, before: usize) -> usize {
+        let entities = &self.analysis.entities;
+        end.checked_sub(1)
+            .and_then(|last| self.token(last))
+            .and_then(|last| {
+                let holding = entities.partition_point(|e| e.span.start <= last.span.start);
+                holding
+                    .checked_sub(1)
+                    .and_then(|i| entities.get(i))
+                    .filter(|e| e.span.contains(last.span) && e.span.end > last.span.end)
+            })
+            .map(|name| self.first_token_at_or_after(name.span.end))
+            .filter(|&after| after <= before)
+            .unwrap_or(end)
     }
 
     /// `said in an interview that …`: content starts after a leading prepositional phrase, at
@@ -3108,11 +3173,16 @@ impl<'a> Context<'a> {
         let preposition = phrase_start.checked_sub(1)?;
         let participle = preposition.checked_sub(1)?;
         let word = self.word(participle);
+        // "A fund manager accused of defrauding investors told": a cue as a participle after
+        // the noun it describes.
+        let reduced_relative = matches!(self.word(preposition), "of" | "with")
+            && participle > 0
+            && self.is_nominal_word(participle - 1);
         let is_participle = word.len() > 3
             && (word.ends_with("ed") || word.ends_with("en") || word == "sent")
-            && !self.is_finite_cue(participle);
+            && (!self.is_finite_cue(participle) || reduced_relative);
         if participle <= start
-            || !matches!(self.word(preposition), "to" | "by" | "from")
+            || !(matches!(self.word(preposition), "to" | "by" | "from") || reduced_relative)
             || !is_participle
         {
             return None;

@@ -826,3 +826,15 @@ fn collective_nouns_and_unnamed_insiders() {
                 data from Norway, Iceland and Canada, found that cod stocks were shrinking.";
     insta::assert_json_snapshot!(attribute(text));
 }
+
+#[test]
+fn the_accused_joined_reports_names_with_of_and_absolute_phrases() {
+    let text =
+        "Story\n\nA former fund manager accused of defrauding investors told a jury that he \
+                had been misled. More than 60,000 Israelis remain displaced, according to \
+                government figures, and about 90,000 people have fled southern Lebanon, the \
+                International Organization for Migration said. The Bank of England held rates on \
+                Thursday, saying that inflation remained too high. \"You get maybe thirty \
+                seconds,\" he said one gray morning, one hand resting on the throttle.";
+    insta::assert_json_snapshot!(attribute(text));
+}
