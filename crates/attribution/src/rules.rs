@@ -938,6 +938,10 @@ impl<'a> Context<'a> {
         if scheduled {
             return true;
         }
+        // "a trend of declining deficits": falling, not refusing.
+        if cue.lemma == "decline" && cue.form == VerbForm::Gerund && self.word(cue_end) != "to" {
+            return true;
+        }
         // "Chad recalled its ambassador": withdrawn, not remembered.
         let withdrew = cue.lemma == "recall"
             && matches!(
@@ -1786,7 +1790,11 @@ impl<'a> Context<'a> {
         .and_then(|source_end| {
             // Inverted: the source follows the cue.
             self.content_before_with(sentence, cue_end, cue_start - 1, (cue_end, source_end))
-        });
+        })
+        // "On Saturday, Senator Sanders of Vermont, a Democratic rival, assailed her": what is
+        // reported before an inverted cue is a clause, with a verb; a bare noun phrase is the
+        // subject.
+        .filter(|found| found.contents.iter().any(|&c| self.holds_verb(c)));
         if inverted.is_some() {
             return inverted;
         }
@@ -1936,7 +1944,11 @@ impl<'a> Context<'a> {
         let subject_before = self.is_comma(comma)
             && self
                 .appositive_source(start, comma)
-                .is_some_and(|(s, _)| s == self.after_dateline(start, comma));
+                // "On Saturday, Senator Bernie Sanders of Vermont, a Democratic rival, assailed
+                // her": the subject may follow an opening phrase.
+                .is_some_and(|(s, _)| {
+                    s == self.after_dateline(start, comma) || s > start && self.is_comma(s - 1)
+                });
         // "…,” Lemetayer, from the union, told the agency": the one told follows "told".
         cue.form != VerbForm::Gerund
             && !contains(FINITE_AUXILIARIES, self.word(cue_start))
@@ -2133,7 +2145,11 @@ impl<'a> Context<'a> {
         let short = self.adjunct_end(from, end).is_some_and(|e| {
             // `…, Hollande said Tuesday in Paris, noting …`: a participle or another phrase
             // ("…, up from 1,644") may follow.
-            let closes = e >= end.saturating_sub(1) || self.is_comma(e);
+            // "…, the budget office reported on Tuesday -- a development that …".
+            let closes = e >= end.saturating_sub(1)
+                || self.is_comma(e)
+                || matches!(self.word(e), "—" | "–" | "--")
+                || self.is_spaced_hyphen(e);
             closes && e <= from + 5
         });
         short && contains(TIME_WORDS, self.word(from))
@@ -2246,7 +2262,7 @@ impl<'a> Context<'a> {
             || self.is_sentence_final(at, end)
             || self.is_comma(at)
             || self.token(at).is_some_and(is_quote)
-            || matches!(self.word(at), ":" | ";" | "—" | "–")
+            || matches!(self.word(at), ":" | ";" | "—" | "–" | "--")
             || self.is_spaced_hyphen(at)
     }
 
@@ -2303,13 +2319,41 @@ impl<'a> Context<'a> {
         self.region_ending_at(mark).is_some() && gap.is_some_and(|g| !g.contains('\n'))
     }
 
+    /// Whether `span` is quoted or holds something that reads as a verb: an auxiliary, a cue
+    /// verb, an irregular past or a lowercase "-ed"/"-s" word.
+    fn holds_verb(&self, span: Span) -> bool {
+        if self.regions_overlapping(span).next().is_some() {
+            return true;
+        }
+        let (from, to) = (
+            self.first_token_at_or_after(span.start),
+            self.first_token_at_or_after(span.end),
+        );
+        (from..to).any(|i| {
+            let word = self.word(i);
+            let lowercase = self
+                .token(i)
+                .is_some_and(|t| is_word(t) && !starts_upper(self.text, t));
+            self.is_auxiliary(i)
+                || self.is_finite_cue(i)
+                || contains(words::IRREGULAR_PAST, word)
+                || lowercase && word.len() > 3 && (word.ends_with("ed") || word.ends_with('s'))
+        })
+    }
+
     /// The content that ends just before token `boundary` (a comma or closing mark).
     fn content_span_before(&self, sentence: &Sentence, boundary: usize) -> Option<Vec<Span>> {
         let (start, _) = sentence.tokens;
         if let Some(region) = self.closing_mark_at(boundary) {
             // `Teachers are “very pro-Bernie,” Kilfoyle said.`: the quote is part of a longer content.
             let sentence_start = self.token(start).map_or(0, |t| t.span.start);
-            if region.segments.len() > 1 || region.span().start <= sentence_start {
+            // "… posted a message about what he did: “Men, you will not …,” she wrote.": the
+            // writer's lead-in ends at the colon.
+            let opening = self.first_token_at_or_after(region.span().start);
+            let after_colon = opening
+                .checked_sub(1)
+                .is_some_and(|c| c >= start && self.word(c) == ":");
+            if region.segments.len() > 1 || region.span().start <= sentence_start || after_colon {
                 return Some(region.segments.clone());
             }
         }
@@ -2598,6 +2642,14 @@ impl<'a> Context<'a> {
         }
         if at > start && at == floor {
             return None;
+        }
+        // "On Saturday, Senator Sanders …, assailed", "based on over 1,500 interviews, Working
+        // America, a labor group, found": the walk stopped inside an opening phrase, which ends
+        // at its comma.
+        if at > start && contains(PREPOSITIONS, self.word(at - 1)) {
+            if let Some(opening_end) = (at..comma.min(at + 5)).find(|&i| self.is_comma(i)) {
+                at = opening_end + 1;
+            }
         }
         while at < comma && matches!(self.word(at), "," | "and" | "for" | "—" | "–") {
             at += 1;

@@ -838,3 +838,13 @@ fn the_accused_joined_reports_names_with_of_and_absolute_phrases() {
                 seconds,\" he said one gray morning, one hand resting on the throttle.";
     insta::assert_json_snapshot!(attribute(text));
 }
+
+#[test]
+fn inverted_readings_need_a_clause_before_the_cue() {
+    let text = "Story\n\nOn Saturday, Senator Bernie Sanders of Vermont, a Democratic rival, \
+                assailed her for supporting the war. A six-year trend of declining deficits will \
+                end this year, the Congressional Budget Office reported on Tuesday -- a \
+                development that raises new questions. After the news spread, she posted a \
+                message about what he did: \"Men, you will not cease to exist,\" she wrote.";
+    insta::assert_json_snapshot!(attribute(text));
+}
