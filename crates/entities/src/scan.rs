@@ -1423,7 +1423,7 @@ impl<'a> Scan<'a> {
             let mut add = |word: &'a str| note_unique(&mut people, word, index, &self.found);
             match &found.canonical {
                 Cow::Borrowed(name) => {
-                    if let Some(last) = name.split_whitespace().last() {
+                    if let Some(last) = surname_of(name) {
                         add(last);
                     }
                     let surname_first = found
@@ -1442,7 +1442,7 @@ impl<'a> Scan<'a> {
                 }
                 Cow::Owned(_) => {
                     let written = found.span.text(self.text);
-                    if let Some(last) = written.split_whitespace().last() {
+                    if let Some(last) = surname_of(written) {
                         add(last);
                     }
                 }
@@ -1657,6 +1657,31 @@ fn possessive_names(units: &mut [Unit]) {
 
 /// Maps `word` to the entity at `index` in `found`, or to `None` once it names two different
 /// entities.
+/// The last word of a full name that is no post-nominal ("Sarah Lindqvist KC" → "Lindqvist").
+fn surname_of(name: &str) -> Option<&str> {
+    name.split_whitespace().rev().find(|word| {
+        !matches!(
+            *word,
+            "KC" | "QC"
+                | "MP"
+                | "MEP"
+                | "MSP"
+                | "OBE"
+                | "MBE"
+                | "CBE"
+                | "Jr."
+                | "Jr"
+                | "Sr."
+                | "Sr"
+                | "II"
+                | "III"
+                | "IV"
+                | "PhD"
+                | "MD"
+        )
+    })
+}
+
 fn note_unique<'w>(
     map: &mut FastMap<&'w str, Option<usize>>,
     word: &'w str,

@@ -96,6 +96,13 @@ fn employers_journals_datelines_and_waters() {
 }
 
 #[test]
+fn surnames_skip_post_nominals() {
+    insta::assert_debug_snapshot!(show(
+        "Sarah Lindqvist KC questioned him. Lindqvist asked whether he had read the contracts."
+    ));
+}
+
+#[test]
 fn unknown_names_and_context_countries() {
     insta::assert_debug_snapshot!(show(
         "Greta Lindqvist, a researcher at the Baltic Policy Institute, said the Polish \
