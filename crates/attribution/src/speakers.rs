@@ -7,7 +7,7 @@
 
 use crate::rules::{Context, Found, SourceHint};
 use crate::words::{self, contains, starts_upper};
-use claimgraph_core::layers::{Entity, EntityLabel, Quote, Speaker, TokenKind};
+use claimgraph_core::layers::{Entity, EntityLabel, Quote, QuoteKind, Speaker, Stance, TokenKind};
 use claimgraph_core::Span;
 use claimgraph_lexicon::Lexicon;
 use std::collections::HashMap;
@@ -170,10 +170,12 @@ pub fn resolve(context: &Context, found: Vec<Found>) -> Vec<Quote> {
         }
         resolved[index] = speaker;
     }
+    let stances = framed_stances(&found, &order, &resolved);
     found
         .into_iter()
         .zip(resolved)
-        .map(|(item, speaker)| {
+        .zip(stances)
+        .map(|((item, speaker), stance)| {
             // "X said A, adding B": the subject both reports share is the source of each.
             let sources = match (item.hint, item.source) {
                 (SourceHint::Mention | SourceHint::SharedSubject, Some((s, e))) => {
@@ -187,12 +189,45 @@ pub fn resolve(context: &Context, found: Vec<Found>) -> Vec<Quote> {
                 sources,
                 speaker: speaker.map(|r| r.speaker),
                 contents: item.contents,
-                stance: item.stance,
+                stance,
                 confidence: item.confidence,
                 negated: item.negated,
             }
         })
         .collect()
+}
+
+/// "Roy accused the leaders of caving. “We were promised real cuts,” Roy said.": a quotation
+/// that follows, plainly "said", what its speaker has just been reported accusing, warning,
+/// urging, denying or deploring carries that stance. Only from the framing report itself, not
+/// from a quotation that carried it.
+fn framed_stances(found: &[Found], order: &[usize], resolved: &[Option<Resolved>]) -> Vec<Stance> {
+    let mut stances: Vec<Stance> = found.iter().map(|f| f.stance).collect();
+    for pair in order.windows(2) {
+        let &[before, after] = pair else {
+            continue;
+        };
+        let (Some(framing), Some(quoted)) = (found.get(before), found.get(after)) else {
+            continue;
+        };
+        let same_speaker = match (resolved.get(before), resolved.get(after)) {
+            (Some(Some(a)), Some(Some(b))) => a.speaker.name == b.speaker.name,
+            _ => false,
+        };
+        let framed = matches!(
+            framing.stance,
+            Stance::Accuse | Stance::Warn | Stance::Urge | Stance::Deny | Stance::Concern
+        ) && !framing.negated;
+        let plain_quotation =
+            quoted.stance == Stance::Assert && quoted.kind == QuoteKind::Direct && !quoted.negated;
+        let close = quoted.paragraph <= framing.paragraph + 1;
+        if same_speaker && framed && plain_quotation && close {
+            if let Some(stance) = stances.get_mut(after) {
+                *stance = framing.stance;
+            }
+        }
+    }
+    stances
 }
 
 fn anchor(context: &Context, found: &Found) -> usize {
@@ -957,6 +992,12 @@ fn is_public_body(name: &str) -> bool {
 }
 
 const PUBLIC_BODY_WORDS: &[&str] = &[
+    // Laws the entity layer may take for organisations ("the Digital Services Act").
+    "Act",
+    "Directive",
+    "Regulation",
+    "Treaty",
+    "Convention",
     "Commission",
     "Agency",
     "Department",

@@ -848,3 +848,12 @@ fn inverted_readings_need_a_clause_before_the_cue() {
                 message about what he did: \"Men, you will not cease to exist,\" she wrote.";
     insta::assert_json_snapshot!(attribute(text));
 }
+
+#[test]
+fn a_quotation_after_a_framing_report_carries_its_stance() {
+    let text = "Story\n\nRep. Chip Roy accused party leaders of caving. \"We were promised real \
+                spending cuts,\" Roy said. Hezbollah denied firing the rocket. \"We have no \
+                connection to this attack,\" the group said. Ms. Adeyemi praised the decision. \
+                \"This is a great day,\" she said.";
+    insta::assert_json_snapshot!(attribute(text));
+}
