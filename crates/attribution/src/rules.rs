@@ -1843,7 +1843,11 @@ impl<'a> Context<'a> {
             self.noun_phrase_forward(cue_end, end)
                 .max(cue_end + usize::from(matches!(self.word(cue_end), "that" | "it" | "this")))
         };
-        (object_end > object_start && self.is_sentence_final(object_end, end))
+        // "The man denies the allegations, his lawyer told the agency.": another's report of
+        // the denial may close the sentence.
+        let reported_after = self.is_comma(object_end)
+            && (object_end + 1..end).any(|i| self.starts_verb_cue(i, end));
+        (object_end > object_start && (self.is_sentence_final(object_end, end) || reported_after))
             .then(|| self.span_of(object_start, object_end))
     }
 
@@ -2215,8 +2219,30 @@ impl<'a> Context<'a> {
         {
             at += 1;
         }
+        // "…, his lawyer told the dpa news agency.": a medium named in lowercase.
+        let medium = (from..end.min(from + 6)).any(|i| {
+            matches!(
+                self.word(i),
+                "agency"
+                    | "newspaper"
+                    | "broadcaster"
+                    | "radio"
+                    | "television"
+                    | "channel"
+                    | "magazine"
+                    | "website"
+                    | "outlet"
+                    | "station"
+            )
+        });
+        if medium && !(from..end.min(from + 6)).any(|i| self.word(i) == "that") {
+            at = (from..end)
+                .find(|&i| self.is_comma(i) || self.is_sentence_final(i, end))
+                .unwrap_or(end);
+        }
         let named = (from..at).any(|i| self.token(i).is_some_and(|t| starts_upper(self.text, t)))
-            || contains(ADDRESSEES, self.word(from));
+            || contains(ADDRESSEES, self.word(from))
+            || medium;
         let at = if at == from && contains(ADDRESSEES, self.word(from)) {
             from + 1
         } else {
@@ -2478,6 +2504,11 @@ impl<'a> Context<'a> {
             let source = (!expletive).then_some((source_start, verb_at));
             (source, SourceHint::Mention)
         };
+        if self.is_comma(cue_end) {
+            if let Some(object) = self.denied_object(sentence, cue_end, cue) {
+                return Some(self.new_found(source, hint, vec![object], 0.85));
+            }
+        }
         let content_start = self.skip_object(sentence, cue_end, cue);
         // "denied this." reads like the time phrase "this week" to the adjunct skipper.
         let Some(content_start) = self.skip_leading_adjunct(sentence, content_start) else {

@@ -1533,9 +1533,16 @@ fn role_holder_before(
             facts
                 .profiles
                 .get(&e.canonical)
-                .is_some_and(|p| p.role.as_deref() == Some(role))
+                .is_some_and(|p| p.role.as_deref().is_some_and(|r| same_office(r, role)))
         })?;
     Some(person_speaker(facts, person, 0))
+}
+
+/// Whether two role names are one office: equal, or words news uses for the same post ("the
+/// coach" for a football manager).
+fn same_office(a: &str, b: &str) -> bool {
+    const TEAM_LEADERS: &[&str] = &["Manager", "Coach", "Head Coach", "Boss"];
+    a == b || TEAM_LEADERS.contains(&a) && TEAM_LEADERS.contains(&b)
 }
 
 /// A person entity as the speaker it names, with the role and affiliation the text gives them.

@@ -857,3 +857,11 @@ fn a_quotation_after_a_framing_report_carries_its_stance() {
                 \"This is a great day,\" she said.";
     insta::assert_json_snapshot!(attribute(text));
 }
+
+#[test]
+fn a_lawyer_telling_an_agency_and_a_coach_for_a_manager() {
+    let text = "Story\n\nThe man denies the allegations, his lawyer told the dpa news agency. \
+                Everton manager Graham Hartley confirmed that talks were under way. \"Jonah is not \
+                for sale,\" the coach said.";
+    insta::assert_json_snapshot!(attribute(text));
+}

@@ -1077,6 +1077,14 @@ impl<'a> Scan<'a> {
                             let canonical = collapse_spaces(span.text(self.text));
                             self.push(span, label, canonical, None, context.paragraph);
                         }
+                    } else if (2..=4).contains(&len) && !shouting && self.before_facility_noun(run)
+                    {
+                        // "Kano's Kantin Kwari market", "the Call Lane bar": a place's name.
+                        if let (Some(first), Some(last)) = (run.first(), run.last()) {
+                            let span = Span::new(first.span.start, last.span.end);
+                            let canonical = collapse_spaces(span.text(self.text));
+                            self.push(span, EntityLabel::Fac, canonical, None, context.paragraph);
+                        }
                     } else if (2..=4).contains(&len)
                         && !shouting
                         && (self.after_lowercase(unit.token, words::is_company_noun)
@@ -1162,6 +1170,44 @@ impl<'a> Scan<'a> {
             return false;
         }
         is_class(self.lower(word))
+    }
+
+    /// Whether a lowercase noun for a place or building follows the run ("Kantin Kwari
+    /// market", "Bramley-Moore dock"): the run names it, not a person.
+    fn before_facility_noun(&self, run: &[Unit]) -> bool {
+        run.last().is_some_and(|last| {
+            matches!(
+                self.word(last.token + 1),
+                "market"
+                    | "hospital"
+                    | "school"
+                    | "street"
+                    | "road"
+                    | "bridge"
+                    | "station"
+                    | "airport"
+                    | "stadium"
+                    | "park"
+                    | "bar"
+                    | "pub"
+                    | "restaurant"
+                    | "hotel"
+                    | "mall"
+                    | "church"
+                    | "mosque"
+                    | "temple"
+                    | "camp"
+                    | "prison"
+                    | "dock"
+                    | "estate"
+                    | "district"
+                    | "village"
+                    | "farm"
+                    | "mine"
+                    | "plant"
+                    | "factory"
+            )
+        })
     }
 
     /// Whether "at" or "with" after a lowercase role noun comes before token `token`: the name

@@ -96,6 +96,13 @@ fn employers_journals_datelines_and_waters() {
 }
 
 #[test]
+fn a_name_before_a_facility_noun_is_a_place() {
+    insta::assert_debug_snapshot!(show(
+        "Ibrahim Musa, a trader at the Kantin Kwari market, said prices had doubled."
+    ));
+}
+
+#[test]
 fn surnames_skip_post_nominals() {
     insta::assert_debug_snapshot!(show(
         "Sarah Lindqvist KC questioned him. Lindqvist asked whether he had read the contracts."

@@ -862,7 +862,31 @@ impl<'a> Scanner<'a> {
                 && self
                     .before(first, floor)
                     .is_some_and(|p| self.has(p, Class::Change));
-            if matches && !movement {
+            // "talks over a £45m move", "a row over 300 jobs": "over" says what about.
+            let topic = self.is(first, "over")
+                && self.before(first, floor).is_some_and(|p| {
+                    matches!(
+                        self.key(p).as_str(),
+                        "talks"
+                            | "row"
+                            | "dispute"
+                            | "concerns"
+                            | "concern"
+                            | "fight"
+                            | "clash"
+                            | "battle"
+                            | "deal"
+                            | "negotiations"
+                            | "tensions"
+                            | "anger"
+                            | "protests"
+                            | "questions"
+                            | "fears"
+                            | "worries"
+                            | "standoff"
+                    )
+                });
+            if matches && !movement && !topic {
                 let comparative = matches!(
                     Key::new(self.word(first)).as_str(),
                     "over" | "under" | "more" | "less" | "fewer" | "above" | "below"
@@ -1053,6 +1077,7 @@ impl<'a> Scanner<'a> {
                     | "no"
                     | "only"
                     | "another"
+                    | "not"
             )
         });
         let idiom = matches!(

@@ -297,3 +297,11 @@ fn a_hedge_before_an_article_and_one_morning() {
          October. He waited one day."
     ));
 }
+
+#[test]
+fn over_a_topic_and_not_one_are_no_hedges() {
+    insta::assert_json_snapshot!(quantities(
+        "Everton are in talks over a 45 million pound move. Not one new unit has been built. \
+         Over 300 jobs will go."
+    ));
+}
