@@ -622,8 +622,14 @@ fn resolve_mention(
             // entity layer did not classify it.
             is_company_mention(&mention)
                 .then(|| {
+                    let known_person = |name: &str| {
+                        history
+                            .iter()
+                            .any(|h| h.is_person && h.speaker.name == name)
+                    };
                     history.iter().rev().find(|r| {
                         !r.is_person
+                            && !known_person(&r.speaker.name)
                             && looks_like_a_name(&r.speaker.name)
                             && !facts.places.contains(&r.speaker.name)
                             && !is_plural_nominal(context.lexicon, &r.speaker.name)
@@ -766,6 +772,16 @@ fn resolve_mention(
             other => other,
         };
         if contains(words::PRONOUNS, pronoun) {
+            // "Goldman Sachs kept its forecast …": "it" is the organisation its own clause opened
+            // with, whoever was quoted before.
+            if *pronoun == "it" {
+                if let Some(subject) = organisation_opening_sentence(context, span.start) {
+                    return Some(Resolved {
+                        paragraph,
+                        ..organisation_speaker(subject)
+                    });
+                }
+            }
             // A person named after the last speaker is the likelier antecedent ("…'s chairwoman,
             // Lena Osk, was blunter. She wrote …").
             let from_history = resolve_pronoun(context.lexicon, facts, history, pronoun, paragraph);
@@ -931,6 +947,15 @@ const COMPANY_NOUNS: &[&str] = &[
     "chain",
     "conglomerate",
     "corporation",
+    "bank",
+    "carmaker",
+    "automaker",
+    "drugmaker",
+    "chipmaker",
+    "startup",
+    "miner",
+    "producer",
+    "developer",
 ];
 
 /// "the company", "the US software firm".
@@ -954,8 +979,9 @@ fn company_antecedent(
     if !is_company_mention(mention) {
         return None;
     }
-    // The gazetteer's organisations are public bodies, parties and agencies, not companies; one
-    // named as someone's employer ("Tom Adeyemi of Crestline Securities") is not the story's.
+    // The gazetteer's organisations are public bodies, parties and agencies, not companies,
+    // except those it lists as companies; one named as someone's employer ("Tom Adeyemi of
+    // Crestline Securities") is not the story's.
     // Among the last few named, the one the article names most is the one it is about ("the
     // company" is rarely the analyst's firm named in passing); the nearest breaks ties.
     // One quoted lately outranks one named more often ("Northgate said it filed a plan with
@@ -971,7 +997,7 @@ fn company_antecedent(
     let named = entities_before(context, before)
         .filter(|e| {
             e.label == EntityLabel::Org
-                && e.actor.is_none()
+                && e.actor.as_deref().is_none_or(|a| a.starts_with("company:"))
                 && e.span.end <= before
                 && !is_employer_mention(context, e)
                 && !is_public_body(&e.canonical)
@@ -1111,6 +1137,25 @@ const INSIDER_NOUNS: &[&str] = &[
     "commander",
 ];
 
+/// The organisation that opens the sentence holding byte `offset`, before it ("Goldman Sachs
+/// kept its forecast", "The Bank of England, which …, said its").
+fn organisation_opening_sentence<'c>(context: &Context<'c>, offset: usize) -> Option<&'c Entity> {
+    let sentences = &context.analysis.sentences;
+    let sentence = sentences.get(sentences.partition_point(|s| s.span.end <= offset))?;
+    let opening = context.analysis.tokens.get(sentence.tokens.0)?;
+    let first = entities_before(context, offset)
+        .take_while(|e| e.span.start >= sentence.span.start)
+        .last()?;
+    let starts = first.span.start == opening.span.start
+        || context
+            .analysis
+            .tokens
+            .get(sentence.tokens.0 + 1)
+            .is_some_and(|t| t.span.start == first.span.start)
+            && context.words.get(sentence.tokens.0) == "the";
+    (starts && first.label == EntityLabel::Org).then_some(first)
+}
+
 /// "Hezbollah denied … the group said", "The Patrolmen's Association … the union said": a
 /// collective noun refers back to the organisation quoted last, else to the one named last
 /// (not one named as someone's employer).
@@ -1246,8 +1291,11 @@ fn resolve_pronoun(
             })
             .flatten()
     });
+    // Whoever "he" or "she" takes up is a person from here on ("The bank said" after "As
+    // Karadsheh spoke … he said" is not Karadsheh).
     found.map(|r| Resolved {
         paragraph,
+        is_person: r.is_person || wants_person && pronoun != "i",
         ..r.clone()
     })
 }

@@ -865,3 +865,12 @@ fn a_lawyer_telling_an_agency_and_a_coach_for_a_manager() {
                 for sale,\" the coach said.";
     insta::assert_json_snapshot!(attribute(text));
 }
+
+#[test]
+fn companies_banks_and_their_possessives() {
+    let text = "Story\n\nU.S. crude stockpiles fell, the Energy Information Administration said. \
+                Goldman Sachs kept its forecast for Brent, saying in a note that it expected a \
+                deficit. The bank acknowledged that its forecast was vulnerable. The Bank of \
+                England held rates. The bank said inflation was falling.";
+    insta::assert_json_snapshot!(attribute(text));
+}

@@ -372,8 +372,18 @@ impl Pass<'_> {
             if country.is_some() && entity.country.as_deref() != country {
                 return None;
             }
+            // "the bank" for "Bank of England", "the ministry" for "Ministry of Defence": the
+            // head before "of" is the head too.
+            let head_before_of = named
+                .words
+                .iter()
+                .position(|w| w == "of")
+                .and_then(|of| of.checked_sub(1))
+                .and_then(|h| named.words.get(h));
             let fits = match label {
-                EntityLabel::Org => named.words.last() == Some(head),
+                EntityLabel::Org => {
+                    named.words.last() == Some(head) || head_before_of == Some(head)
+                }
                 _ => named.words.contains(head),
             } && modifiers.iter().all(|m| named.words.contains(m));
             fits.then_some(entity)

@@ -11,17 +11,19 @@ const COUNTRIES: &str = include_str!("../data/countries.tsv");
 const CITIES: &str = include_str!("../data/cities.tsv");
 const REGIONS: &str = include_str!("../data/regions.tsv");
 const ORGS: &str = include_str!("../data/orgs.tsv");
+const COMPANIES: &str = include_str!("../data/companies.tsv");
 const LEADERS: &str = include_str!("../data/leaders.tsv");
 const LOCATIONS: &str = include_str!("../data/locations.tsv");
 const GROUPS: &str = include_str!("../data/groups.tsv");
 
 /// Every shipped data file with its name, for the sanity test.
 #[cfg(test)]
-pub(crate) const FILES: [(&str, &str, usize); 7] = [
+pub(crate) const FILES: [(&str, &str, usize); 8] = [
     ("countries.tsv", COUNTRIES, 7),
     ("cities.tsv", CITIES, 4),
     ("regions.tsv", REGIONS, 3),
     ("orgs.tsv", ORGS, 3),
+    ("companies.tsv", COMPANIES, 3),
     ("leaders.tsv", LEADERS, 6),
     ("locations.tsv", LOCATIONS, 3),
     ("groups.tsv", GROUPS, 3),
@@ -257,7 +259,10 @@ impl Gazetteer {
             );
             gaz.add_names(actor, name, aliases, EntityLabel::Person);
         }
-        for line in data_lines(ORGS) {
+        let organisations = data_lines(ORGS)
+            .map(|line| ("org", line))
+            .chain(data_lines(COMPANIES).map(|line| ("company", line)));
+        for (prefix, line) in organisations {
             let mut f = fields(line);
             let (Some(name), Some(country)) = (f.next(), f.next()) else {
                 continue;
@@ -266,9 +271,12 @@ impl Gazetteer {
             // The acronym is the name people know an organisation by ("org:nato").
             let short = list(aliases)
                 .find(|a| is_acronym_id(a))
-                .filter(|a| !gaz.ids.contains_key(format!("org:{}", slug(a)).as_str()))
+                .filter(|a| {
+                    !gaz.ids
+                        .contains_key(format!("{prefix}:{}", slug(a)).as_str())
+                })
                 .unwrap_or(name);
-            let id = format!("org:{}", slug(short));
+            let id = format!("{prefix}:{}", slug(short));
             let actor = gaz.add_actor(id, name, ActorKind::Organization, nonempty(country), None);
             for surface in std::iter::once(name).chain(list(aliases)) {
                 if is_description(surface) {
