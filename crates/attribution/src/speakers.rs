@@ -615,12 +615,16 @@ fn resolve_mention(
         });
     }
     let mention = context.words.slice(start, end);
+    // "The bank" the entity layer already took back to the Bank of England named before.
+    let names_an_organisation = inside.iter().any(|e| e.label == EntityLabel::Org);
     // "The U.S. company added …": a place before the company noun only says where it is from.
-    if let Some(company) =
-        company_antecedent(context, facts, &mention, span.start, history, paragraph).or_else(|| {
+    if let Some(company) = (!names_an_organisation)
+        .then(|| company_antecedent(context, facts, &mention, span.start, history, paragraph))
+        .flatten()
+        .or_else(|| {
             // "Veltrix said … The company did not comment": the organisation quoted last, when the
             // entity layer did not classify it.
-            is_company_mention(&mention)
+            (!names_an_organisation && is_company_mention(&mention))
                 .then(|| {
                     let known_person = |name: &str| {
                         history
