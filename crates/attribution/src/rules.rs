@@ -284,6 +284,12 @@ impl<'a> Context<'a> {
             && self
                 .entities_in(label_span)
                 .any(|e| e.label == EntityLabel::Person && e.span == label_span);
+        // "BHOPAL: With less than two weeks to go …": a dateline opening one of the first
+        // paragraphs, its label used nowhere else as a speaker's.
+        let dateline = shouted && sentence.paragraph <= 2 && self.label_used_once(start);
+        if dateline {
+            return None;
+        }
         let question = colon == start + 1 && matches!(self.word(start), "q" | "question");
         let answer = colon == start + 1 && matches!(self.word(start), "a" | "answer");
         let transcript = shouted || person_label || question || answer;
@@ -318,6 +324,31 @@ impl<'a> Context<'a> {
             found.hint = SourceHint::Floating;
         }
         Some(found)
+    }
+
+    /// "hit back within hours": a content from token `from` that is a time phrase alone says
+    /// when, not what.
+    fn only_when(&self, from: usize, content: Span) -> bool {
+        let to = self.first_token_at_or_after(content.end);
+        matches!(
+            self.word(from),
+            "within" | "after" | "before" | "during" | "later" | "earlier" | "overnight"
+        ) && to <= from + 4
+            && !(from..to).any(|i| self.is_auxiliary(i) || self.is_finite_cue(i))
+    }
+
+    /// Whether the word at token `at`, followed by a colon, labels no other paragraph.
+    fn label_used_once(&self, at: usize) -> bool {
+        let label = self.word(at);
+        self.analysis
+            .paragraphs
+            .iter()
+            .filter(|p| {
+                let first = self.first_token_at_or_after(p.span.start);
+                self.word(first) == label && self.word(first + 1) == ":"
+            })
+            .count()
+            <= 1
     }
 
     /// A `NAME: content` attribution whose cue is the colon itself.
@@ -1092,6 +1123,9 @@ impl<'a> Context<'a> {
         }
         let from = cue_end + usize::from(matches!(self.word(cue_end), "that" | ":"));
         let mut content = self.content_after(sentence, from)?;
+        if self.only_when(from, content) {
+            return None;
+        }
         if let Some(stop) = self.fallback_content_end(from, sentence.tokens.1, cue) {
             content.end = content.end.min(stop);
             content = self.trim_separators(content);
@@ -1559,6 +1593,15 @@ impl<'a> Context<'a> {
         };
         let previous = self.word(before);
         if contains(words::DETERMINERS, previous) || previous == "'s" {
+            return true;
+        }
+        // "of four counts of neglect", "two claims": after a number the "-s" form is a noun.
+        if cue.form == VerbForm::ThirdPerson
+            && (self
+                .token(before)
+                .is_some_and(|t| t.kind == TokenKind::Number)
+                || contains(NUMBER_WORDS, previous))
+        {
             return true;
         }
         // "The outbreak prompted renewed calls for …": after a participle the "-s" form is a
@@ -2517,9 +2560,9 @@ impl<'a> Context<'a> {
                 .or_else(|| self.relative_object(source))?;
             return Some(self.new_found(source, hint, vec![object], 0.85));
         };
-        let content = self
-            .content_after(sentence, content_start)
-            .filter(|c| !matches!(c.text(self.text), "that" | "saying"));
+        let content = self.content_after(sentence, content_start).filter(|c| {
+            !matches!(c.text(self.text), "that" | "saying") && !self.only_when(content_start, *c)
+        });
         let content = match content {
             Some(content) if relative => Some(self.end_relative_clause(content_start, content)),
             Some(content) => Some(match listed {

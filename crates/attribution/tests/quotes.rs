@@ -874,3 +874,12 @@ fn companies_banks_and_their_possessives() {
                 England held rates. The bank said inflation was falling.";
     insta::assert_json_snapshot!(attribute(text));
 }
+
+#[test]
+fn datelines_counts_and_times_are_no_reports() {
+    let text = "Story\n\nBHOPAL: With less than two weeks to go before voting, the parties have \
+                sharpened their attacks.\n\nSenior Congress leader Kamal Nath hit back within \
+                hours. Margaret Hollis, 58, was convicted in September of four counts of wilful \
+                neglect.";
+    insta::assert_json_snapshot!(attribute(text));
+}
