@@ -286,7 +286,7 @@ impl<'a> Context<'a> {
                 .any(|e| e.label == EntityLabel::Person && e.span == label_span);
         // "BHOPAL: With less than two weeks to go …": a dateline opening one of the first
         // paragraphs, its label used nowhere else as a speaker's.
-        let dateline = shouted && sentence.paragraph <= 2 && self.label_used_once(start);
+        let dateline = shouted && sentence.paragraph <= 2 && self.only_shouted_label();
         if dateline {
             return None;
         }
@@ -337,15 +337,19 @@ impl<'a> Context<'a> {
             && !(from..to).any(|i| self.is_auxiliary(i) || self.is_finite_cue(i))
     }
 
-    /// Whether the word at token `at`, followed by a colon, labels no other paragraph.
-    fn label_used_once(&self, at: usize) -> bool {
-        let label = self.word(at);
+    /// Whether only one paragraph opens with a shouted label and a colon: a dateline, where a
+    /// transcript ("HOST: …", "VOS: …") has several.
+    fn only_shouted_label(&self) -> bool {
         self.analysis
             .paragraphs
             .iter()
             .filter(|p| {
                 let first = self.first_token_at_or_after(p.span.start);
-                self.word(first) == label && self.word(first + 1) == ":"
+                self.word(first + 1) == ":"
+                    && self.token(first).is_some_and(|t| {
+                        let word = t.span.text(self.text);
+                        word.len() > 1 && !word.chars().any(char::is_lowercase)
+                    })
             })
             .count()
             <= 1
