@@ -97,6 +97,9 @@ struct DocumentFacts {
     /// Every reported content, merged into disjoint spans in document order: people named
     /// there are talked about, not talking.
     reported: Vec<Span>,
+    /// What sources say of their speaker after a comma ("Matt Gaetz, who led the effort to
+    /// oust Kevin McCarthy,"), merged: people named there are not the ones speaking.
+    descriptions: Vec<Span>,
     /// Canonical names of the document's places and groups.
     places: std::collections::HashSet<String>,
     /// How often the document names each organisation, by canonical name.
@@ -115,9 +118,21 @@ impl DocumentFacts {
                 .map(|e| e.canonical.clone())
                 .collect()
         };
+        let descriptions = crate::spans::merge_spans(
+            found
+                .iter()
+                .filter_map(|f| {
+                    let (start, end) = f.source?;
+                    let comma = (start..end).find(|&i| context.words.get(i) == ",")?;
+                    let from = context.span_of(comma, comma + 1).start;
+                    Some(Span::new(from, context.span_of(start, end).end))
+                })
+                .collect(),
+        );
         DocumentFacts {
             profiles: person_profiles(context),
             reported,
+            descriptions,
             places: names(|l| matches!(l, EntityLabel::Gpe | EntityLabel::Norp | EntityLabel::Loc)),
             organisations: context
                 .analysis
@@ -1307,7 +1322,17 @@ fn resolve_pronoun(
 /// "One witness", "a barman", "the spokeswoman": one person described, whom "he" or "she"
 /// can take up.
 fn is_person_description(lexicon: &Lexicon, name: &str) -> bool {
-    let words: Vec<String> = name.split_whitespace().map(str::to_lowercase).collect();
+    // "a former care worker at the home": the head comes before the prepositional phrase.
+    let words: Vec<String> = name
+        .split_whitespace()
+        .map(str::to_lowercase)
+        .take_while(|w| {
+            !matches!(
+                w.as_str(),
+                "at" | "of" | "in" | "from" | "for" | "with" | "on"
+            )
+        })
+        .collect();
     let Some(head) = words.last() else {
         return false;
     };
@@ -1529,6 +1554,7 @@ fn person_before(
                 && e.span.end <= offset
                 && agrees(pronoun, facts.gender_of(&e.canonical))
                 && !facts.is_reported(e.span)
+                && !crate::spans::within(&facts.descriptions, e.span)
                 && !is_saint(&e.canonical)
         })
         .take(3);

@@ -883,3 +883,13 @@ fn datelines_counts_and_times_are_no_reports() {
                 neglect.";
     insta::assert_json_snapshot!(attribute(text));
 }
+
+#[test]
+fn pronouns_skip_people_in_a_speakers_description() {
+    let text = "Story\n\nRep. Matt Gaetz of Florida, who led the effort to oust Johnson's \
+                predecessor, Kevin McCarthy, denied that he was plotting a similar move. \"That's \
+                not happening,\" he said.\n\nA council spokesperson acknowledged that mistakes \
+                were made. A former care worker at the home told the BBC she had raised \
+                concerns.\n\n\"I rang them three times,\" she said.";
+    insta::assert_json_snapshot!(attribute(text));
+}
