@@ -1850,10 +1850,15 @@ impl<'a> Context<'a> {
         let ends_after_cue = self.is_sentence_final(cue_end, end)
             || self.is_time_adjunct(cue_end, end)
             || self.is_final_adjunct(cue_end, end);
-        let simple = self.noun_phrase_backward(start, verb_at).filter(|&s| {
-            s > start && self.is_boundary_before(s - 1) && !self.quotes_a_title(s - 1)
-                || s == start && ends_after_cue && self.follows_quote(start)
-        });
+        // "“…,” Goldman analysts led by Daan Struyven wrote.": the source starts with the noun
+        // the participle describes.
+        let simple = self
+            .noun_phrase_backward(start, verb_at)
+            .map(|s| self.participle_head(start, s).unwrap_or(s))
+            .filter(|&s| {
+                s > start && self.is_boundary_before(s - 1) && !self.quotes_a_title(s - 1)
+                    || s == start && ends_after_cue && self.follows_quote(start)
+            });
         // `“…,” Jeff Weaver, the campaign manager, said.`: a source with an appositive.
         let appositive = || {
             (verb_at > start + 1 && self.is_comma(verb_at - 1))
@@ -3308,7 +3313,7 @@ impl<'a> Context<'a> {
         let reduced_relative = matches!(self.word(preposition), "of" | "with")
             && participle > 0
             && self.is_nominal_word(participle - 1);
-        let is_participle = word.len() > 3
+        let is_participle = word.len() > 2
             && (word.ends_with("ed") || word.ends_with("en") || word == "sent")
             && (!self.is_finite_cue(participle) || reduced_relative);
         if participle <= start

@@ -893,3 +893,10 @@ fn pronouns_skip_people_in_a_speakers_description() {
                 concerns.\n\n\"I rang them three times,\" she said.";
     insta::assert_json_snapshot!(attribute(text));
 }
+
+#[test]
+fn a_source_with_a_participle_phrase_after_a_quotation() {
+    let text = "Story\n\n\"We see upside risks to prices,\" Goldman analysts led by Daan Struyven \
+                wrote.";
+    insta::assert_json_snapshot!(attribute(text));
+}
