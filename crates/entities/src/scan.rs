@@ -1466,6 +1466,14 @@ impl<'a> Scan<'a> {
             if let Some(first) = name.split_whitespace().next().filter(|f| !f.ends_with('.')) {
                 note_unique(&mut given, first, index, &self.found);
             }
+            // "Marko Cortés Mendoza … Cortés said": Spanish and Portuguese names put the
+            // paternal surname before the last word.
+            let words: Vec<&'a str> = name.split_whitespace().collect();
+            if let [_, .., paternal, _] = words.as_slice() {
+                if words.len() >= 3 && !is_name_particle(paternal) {
+                    note_unique(&mut given, paternal, index, &self.found);
+                }
+            }
             let mut add = |word: &'a str| note_unique(&mut people, word, index, &self.found);
             match &found.canonical {
                 Cow::Borrowed(name) => {
@@ -1524,6 +1532,7 @@ impl<'a> Scan<'a> {
             }
         }
         self.relink_surname_aliases();
+        self.relink_name_tails();
         // "Nimbus Technologies … Nimbus said": the first word of an organisation named in full
         // (once only the document's) is that organisation.
         let mut organisations: FastMap<&'a str, Option<usize>> = FastMap::default();
@@ -1591,6 +1600,47 @@ impl<'a> Scan<'a> {
                     None,
                     single.paragraph,
                 );
+            }
+        }
+    }
+
+    /// "Norma Lucía Piña Hernández … Piña Hernández said": a name of two or more words that ends
+    /// the fuller name of exactly one person of the document is that person.
+    fn relink_name_tails(&mut self) {
+        let people: Vec<(usize, String)> = self
+            .found
+            .iter()
+            .enumerate()
+            .filter(|(_, f)| f.label == EntityLabel::Person)
+            .map(|(index, f)| (index, f.canonical.to_string()))
+            .collect();
+        let mut relinks = Vec::new();
+        for (index, name) in &people {
+            if name.split_whitespace().count() < 2 {
+                continue;
+            }
+            let tail = format!(" {name}");
+            let mut fuller = people
+                .iter()
+                .filter(|(_, other)| other.ends_with(&tail))
+                .map(|(other, full)| (*other, full));
+            if let (Some((full, _)), None) = (fuller.next(), fuller.next()) {
+                relinks.push((*index, full));
+            }
+        }
+        for (index, full) in relinks {
+            let Some(person) = self.found.get(full) else {
+                continue;
+            };
+            let (canonical, country, actor) = (
+                person.canonical.clone(),
+                person.country.clone(),
+                person.actor.clone(),
+            );
+            if let Some(found) = self.found.get_mut(index) {
+                found.canonical = canonical;
+                found.country = country;
+                found.actor = actor;
             }
         }
     }

@@ -103,6 +103,14 @@ fn a_name_before_a_facility_noun_is_a_place() {
 }
 
 #[test]
+fn spanish_double_surnames_refer_back() {
+    insta::assert_debug_snapshot!(show(
+        "Norma Lucía Piña Hernández warned of the changes. Piña Hernández said it was wrong. \
+         Marko Cortés Mendoza agreed, and Cortés said so."
+    ));
+}
+
+#[test]
 fn surnames_skip_post_nominals() {
     insta::assert_debug_snapshot!(show(
         "Sarah Lindqvist KC questioned him. Lindqvist asked whether he had read the contracts."
