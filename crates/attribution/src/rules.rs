@@ -3485,6 +3485,12 @@ impl<'a> Context<'a> {
                     || self.opens_writers_aside(i + 1))
                 || self.word(i) == ";" && !self.inside_quote(i) && next_report(i)
                 || self.word(i) == "but" && self.withholds(i + 1) && !self.inside_quote(i)
+                // "defends rent cap as opposition demands audit": a second report joined by "as".
+                || self.word(i) == "as"
+                    && i > from
+                    && !self.inside_quote(i)
+                    && (i + 2..last.min(i + 4)).any(|v| self.starts_verb_cue(v, last))
+                    && self.token(i + 1).is_some_and(|t| is_word(t) && !self.is_finite_cue(i + 1))
         }) {
             last = stop;
             while last > from && self.is_comma(last - 1) {

@@ -900,3 +900,10 @@ fn a_source_with_a_participle_phrase_after_a_quotation() {
                 wrote.";
     insta::assert_json_snapshot!(attribute(text));
 }
+
+#[test]
+fn a_second_report_joined_by_as_in_a_headline() {
+    let text = "B.C. premier defends rent cap as opposition demands housing audit\n\nThe premier \
+                spoke on Monday.";
+    insta::assert_json_snapshot!(attribute(text));
+}
