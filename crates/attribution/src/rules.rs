@@ -326,6 +326,15 @@ impl<'a> Context<'a> {
         Some(found)
     }
 
+    /// The "(" of a short parenthesis closing right before token `verb_at` ("… (OCHA) said").
+    fn parenthesis_before(&self, start: usize, verb_at: usize) -> Option<usize> {
+        let close = verb_at.checked_sub(1).filter(|&c| self.word(c) == ")")?;
+        (close.saturating_sub(5).max(start)..close)
+            .rev()
+            .find(|&i| self.word(i) == "(")
+            .filter(|&open| open > start)
+    }
+
     /// "hit back within hours": a content from token `from` that is a time phrase alone says
     /// when, not what.
     fn only_when(&self, from: usize, content: Span) -> bool {
@@ -1884,7 +1893,14 @@ impl<'a> Context<'a> {
         let end = sentence.tokens.1;
         let object_start = if cue.len > 1 {
             let verb = cue_end - cue.len;
-            (verb + 1..cue_end).find(|&i| !contains(words::DETERMINERS, self.word(i)))?;
+            // "pushed back.": a particle is no object.
+            (verb + 1..cue_end).find(|&i| {
+                !contains(words::DETERMINERS, self.word(i))
+                    && !matches!(
+                        self.word(i),
+                        "back" | "off" | "down" | "out" | "up" | "away"
+                    )
+            })?;
             verb + 1
         } else {
             cue_end
@@ -2542,6 +2558,10 @@ impl<'a> Context<'a> {
                 Some(self.appositive_source(start, verb_at - 1)?),
                 SourceHint::Mention,
             )
+        } else if let Some(open) = self.parenthesis_before(start, verb_at) {
+            // "The UN Office for the Coordination of Humanitarian Affairs (OCHA) said".
+            let source_start = self.noun_phrase_backward(start, open)?;
+            (Some((source_start, verb_at)), SourceHint::Mention)
         } else {
             let source_start = self.noun_phrase_backward(start, verb_at)?;
             let source_start = self
@@ -2569,8 +2589,12 @@ impl<'a> Context<'a> {
                 .or_else(|| self.relative_object(source))?;
             return Some(self.new_found(source, hint, vec![object], 0.85));
         };
+        // "pushed back.": a particle of the verb, nothing reported.
         let content = self.content_after(sentence, content_start).filter(|c| {
-            !matches!(c.text(self.text), "that" | "saying") && !self.only_when(content_start, *c)
+            !matches!(
+                c.text(self.text),
+                "that" | "saying" | "back" | "out" | "up" | "off" | "down"
+            ) && !self.only_when(content_start, *c)
         });
         let content = match content {
             Some(content) if relative => Some(self.end_relative_clause(content_start, content)),
@@ -3724,7 +3748,7 @@ impl<'a> Context<'a> {
             return Stance::Question;
         }
         // "asked the judge to consider a shorter term" is a request, not a question.
-        if cue.lemma == "ask" {
+        if cue.lemma == "ask" && !self.only_questions(&found.contents) {
             let words = opening();
             let question = words.first().is_some_and(|w| {
                 matches!(
@@ -3956,6 +3980,10 @@ fn denies_own_act(words: &[String]) -> bool {
     let Some(at) = negation else {
         return false;
     };
+    // "said it had not been consulted": done to the speaker, not denied by them.
+    if rest.get(at + 1) == Some(&"been") {
+        return false;
+    }
     let before = rest.get(at.wrapping_sub(1)).copied().unwrap_or("");
     let modal = rest.get(..at).unwrap_or(&[]).iter().any(|w| {
         matches!(
@@ -4296,6 +4324,10 @@ const JUDGED_IN_PASSIVE: &[&str] = &[
     "castigate",
     "lambast",
     "suspect",
+    "confirm",
+    "report",
+    "announce",
+    "reveal",
 ];
 
 /// Verbs whose passive subject is the one spoken to: "was told", "were warned", "was urged".

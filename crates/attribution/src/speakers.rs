@@ -1217,6 +1217,9 @@ const GROUP_NOUNS: &[&str] = &[
     "federation",
     "campaign",
     "network",
+    "regulator",
+    "watchdog",
+    "mission",
 ];
 
 /// An organisation entity as the speaker it names.

@@ -907,3 +907,15 @@ fn a_second_report_joined_by_as_in_a_headline() {
                 spoke on Monday.";
     insta::assert_json_snapshot!(attribute(text));
 }
+
+#[test]
+fn agencies_acronyms_particles_questions_and_passives() {
+    let text =
+        "Story\n\nAccording to UNICEF, at least 12 cases have been confirmed. The agency said \
+                it was shipping tablets. The United Nations Office for the Coordination of \
+                Humanitarian Affairs (OCHA) said 600,000 people needed help. Helen Marsh, chief \
+                executive of Aldrin Pharmaceuticals, pushed back. \"Do we really want to punish \
+                Scottish distillers?\" he asked. The Mapleton Education Association said it had \
+                not been consulted.";
+    insta::assert_json_snapshot!(attribute(text));
+}
