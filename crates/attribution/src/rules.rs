@@ -3739,6 +3739,9 @@ impl<'a> Context<'a> {
             if let Some(stance) = self.performative_stance(found) {
                 return stance;
             }
+            if found.kind == QuoteKind::Direct && self.demands(&found.contents) {
+                return Stance::Urge;
+            }
         }
         // "“Are you really asking this jury to believe that?” the prosecutor continued."
         if matches!(cue.stance, Stance::Assert | Stance::Other)
@@ -3778,6 +3781,33 @@ impl<'a> Context<'a> {
             }
         }
         cue.stance
+    }
+
+    /// Whether a quotation demands: it opens with a plea or an imperative ("Please …", "Do not
+    /// wait"), or the speaker's side or the addressee must act ("We must act now", "You need to
+    /// shelter in place"). Predictions ("prices should fall") are not demands.
+    fn demands(&self, contents: &[Span]) -> bool {
+        contents.iter().any(|&content| {
+            let mut at = self.first_token_at_or_after(content.start);
+            let to = self.first_token_at_or_after(content.end);
+            while at < to && self.token(at).is_some_and(is_quote) {
+                at += 1;
+            }
+            let plea = matches!(self.word(at), "please" | "stop" | "don't")
+                || self.word(at) == "do" && self.word(at + 1) == "not";
+            let obligation = (at..to.saturating_sub(2)).any(|i| {
+                let negated = (i.saturating_sub(3).max(at)..i).any(|n| {
+                    let word = self.word(n);
+                    word == "not" || word.ends_with("n't")
+                });
+                !negated
+                    && matches!(self.word(i), "we" | "you")
+                    && (matches!(self.word(i + 1), "must" | "should")
+                        || self.word(i + 1) == "need" && self.word(i + 2) == "to"
+                        || self.word(i + 1) == "have" && self.word(i + 2) == "to")
+            });
+            plea || obligation
+        })
     }
 
     /// The stance of "I urge …", "We would strongly condemn …", "I deny …" opening the content.

@@ -232,7 +232,8 @@ fn framed_stances(found: &[Found], order: &[usize], resolved: &[Option<Resolved>
         let framed = matches!(
             framing.stance,
             Stance::Accuse | Stance::Warn | Stance::Urge | Stance::Deny | Stance::Concern
-        ) && !framing.negated;
+        ) && !framing.negated
+            && framing.kind != QuoteKind::Direct;
         let plain_quotation =
             quoted.stance == Stance::Assert && quoted.kind == QuoteKind::Direct && !quoted.negated;
         let close = quoted.paragraph <= framing.paragraph + 1;

@@ -919,3 +919,12 @@ fn agencies_acronyms_particles_questions_and_passives() {
                 not been consulted.";
     insta::assert_json_snapshot!(attribute(text));
 }
+
+#[test]
+fn a_quotation_that_demands_urges() {
+    let text =
+        "Story\n\n\"Please listen to emergency services and do not wait,\" the commissioner \
+                said. \"We must act now,\" she said. \"I do not think we need to cut,\" he said. \
+                \"Prices should fall next year,\" an analyst said.";
+    insta::assert_json_snapshot!(attribute(text));
+}
