@@ -3968,10 +3968,38 @@ fn dismisses(words: &[String]) -> bool {
     let no_grounds = words.windows(2).any(|pair| {
         pair[0] == "no" && matches!(pair[1].as_str(), "truth" | "basis" | "foundation")
     });
+    // "There is no side agreement", "there's no evidence of wrongdoing".
+    let denied_thing = |word: &str| {
+        matches!(
+            word,
+            "evidence"
+                | "agreement"
+                | "deal"
+                | "plan"
+                | "link"
+                | "connection"
+                | "involvement"
+                | "side"
+                | "secret"
+                | "proof"
+                | "record"
+                | "cover-up"
+        )
+    };
+    let nothing_there = words.windows(4).any(|four| {
+        four[0] == "there"
+            && matches!(four[1].as_str(), "is" | "was" | "are" | "were")
+            && four[2] == "no"
+            && denied_thing(&four[3])
+    }) || words.windows(3).any(|three| {
+        matches!(three[0].as_str(), "there's" | "there’s")
+            && three[1] == "no"
+            && denied_thing(&three[2])
+    });
     let out_of_context = words
         .windows(3)
         .any(|three| three[0] == "out" && three[1] == "of" && three[2] == "context");
-    copula_then_dismissal || not_true || no_grounds || out_of_context
+    copula_then_dismissal || not_true || no_grounds || nothing_there || out_of_context
 }
 
 /// "not", "never", "cannot" and contracted auxiliaries ("didn't", "won't"; one token each).

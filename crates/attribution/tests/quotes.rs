@@ -928,3 +928,11 @@ fn a_quotation_that_demands_urges() {
                 \"Prices should fall next year,\" an analyst said.";
     insta::assert_json_snapshot!(attribute(text));
 }
+
+#[test]
+fn saying_there_is_no_such_thing_denies_it() {
+    let text =
+        "Story\n\n\"There is no side agreement,\" spokeswoman Kang Yu-jung said. \"There's no \
+                evidence of that,\" she added. \"There is no time to lose,\" the mayor said.";
+    insta::assert_json_snapshot!(attribute(text));
+}
