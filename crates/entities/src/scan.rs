@@ -1515,21 +1515,7 @@ impl<'a> Scan<'a> {
             })
             .collect();
         for (index, person) in surnames {
-            let Some(person) = self.found.get(person) else {
-                continue;
-            };
-            let (label, canonical, country, actor) = (
-                person.label,
-                person.canonical.clone(),
-                person.country.clone(),
-                person.actor.clone(),
-            );
-            if let Some(found) = self.found.get_mut(index) {
-                found.label = label;
-                found.canonical = canonical;
-                found.country = country;
-                found.actor = actor;
-            }
+            self.take_identity(index, person);
         }
         self.relink_surname_aliases();
         self.relink_name_tails();
@@ -1629,19 +1615,27 @@ impl<'a> Scan<'a> {
             }
         }
         for (index, full) in relinks {
-            let Some(person) = self.found.get(full) else {
-                continue;
-            };
-            let (canonical, country, actor) = (
-                person.canonical.clone(),
-                person.country.clone(),
-                person.actor.clone(),
-            );
-            if let Some(found) = self.found.get_mut(index) {
-                found.canonical = canonical;
-                found.country = country;
-                found.actor = actor;
-            }
+            self.take_identity(index, full);
+        }
+    }
+
+    /// Makes the mention at `index` name whom the one at `source` names (label, canonical
+    /// name, country, actor).
+    fn take_identity(&mut self, index: usize, source: usize) {
+        let Some(source) = self.found.get(source) else {
+            return;
+        };
+        let (label, canonical, country, actor) = (
+            source.label,
+            source.canonical.clone(),
+            source.country.clone(),
+            source.actor.clone(),
+        );
+        if let Some(found) = self.found.get_mut(index) {
+            found.label = label;
+            found.canonical = canonical;
+            found.country = country;
+            found.actor = actor;
         }
     }
 
