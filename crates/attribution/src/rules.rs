@@ -3010,6 +3010,14 @@ impl<'a> Context<'a> {
             }
             _ => None,
         };
+        // "said on Monday evening that …".
+        let day = day.map(|after| {
+            after
+                + usize::from(matches!(
+                    self.word(after),
+                    "morning" | "afternoon" | "evening" | "night"
+                ))
+        });
         if let Some(after) = day.filter(|&a| a < end) {
             let next = self.word(after);
             if next == ":" {

@@ -936,3 +936,9 @@ fn saying_there_is_no_such_thing_denies_it() {
                 evidence of that,\" she added. \"There is no time to lose,\" the mayor said.";
     insta::assert_json_snapshot!(attribute(text));
 }
+
+#[test]
+fn a_day_and_its_part_before_that() {
+    let text = "Story\n\nThe city said on Monday evening that supply had been partly restored.";
+    insta::assert_json_snapshot!(attribute(text));
+}
