@@ -483,10 +483,13 @@ fn resolve_mention(
     // appositive is the head that refers.
     let appositive = (start + 1..end).find(|&i| context.words.get(i) == ",");
     if let Some(comma) = appositive {
-        let names_a_person = context
-            .entities_in(context.span_of(start, end))
-            .any(|e| e.label == EntityLabel::Person);
-        if !names_a_person {
+        // "Her sponsor, the sportswear brand Adidas,": a name in the appositive is the speaker.
+        let names_someone = context.entities_in(context.span_of(start, end)).any(|e| {
+            e.label == EntityLabel::Person
+                || e.label == EntityLabel::Org
+                    && e.span.start > context.span_of(comma, comma + 1).start
+        });
+        if !names_someone {
             return resolve_mention(context, facts, history, start, comma, paragraph);
         }
     }

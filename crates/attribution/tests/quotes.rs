@@ -942,3 +942,11 @@ fn a_day_and_its_part_before_that() {
     let text = "Story\n\nThe city said on Monday evening that supply had been partly restored.";
     insta::assert_json_snapshot!(attribute(text));
 }
+
+#[test]
+fn people_named_like_countries_and_brands_in_appositives() {
+    let text =
+        "Story\n\nJordan Ellis, a 29-year-old from Ohio, said he skipped doses. Her sponsor, \
+                the sportswear brand Adidas, said it had suspended its contract.";
+    insta::assert_json_snapshot!(attribute(text));
+}

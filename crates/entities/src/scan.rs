@@ -1802,7 +1802,11 @@ fn is_surname_word(unit: &Unit, text: &str) -> bool {
         return false;
     };
     let word = unit.span.text(text);
-    is_plain_name_word(c) && !c.common && !word.ends_with('s') && !word.contains('-')
+    // "Georgia Democrats", "Chad Republicans" are groups; "Jordan Ellis", "Chad Harris" people.
+    let plural = ["ans", "ers", "ats", "ists", "ics", "ites", "ese"]
+        .iter()
+        .any(|ending| word.ends_with(ending));
+    is_plain_name_word(c) && !c.common && !plural && !word.contains('-')
 }
 
 /// A capitalised word that can be part of a person's name: no title, organisation, function,

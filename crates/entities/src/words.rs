@@ -713,6 +713,7 @@ pub(crate) fn is_company_noun(word: &str) -> bool {
             | "journal"
             | "magazine"
             | "outlet"
+            | "brand"
     )
 }
 
