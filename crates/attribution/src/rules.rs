@@ -982,6 +982,13 @@ impl<'a> Context<'a> {
         if scheduled {
             return true;
         }
+        // "before the race was called,": declared, with nothing said.
+        let declared = cue.lemma == "call"
+            && passive
+            && (self.is_comma(cue_end) || matches!(self.word(cue_end), "." | "for" | "off"));
+        if declared {
+            return true;
+        }
         // "a trend of declining deficits": falling, not refusing.
         if cue.lemma == "decline" && cue.form == VerbForm::Gerund && self.word(cue_end) != "to" {
             return true;
@@ -1606,6 +1613,16 @@ impl<'a> Context<'a> {
         };
         let previous = self.word(before);
         if contains(words::DETERMINERS, previous) || previous == "'s" {
+            return true;
+        }
+        // "on an earnings call whether …": "a"/"an" and a word make the base form a noun.
+        if cue.form == VerbForm::Base
+            && before > 0
+            && matches!(self.word(before - 1), "a" | "an")
+            && self
+                .token(before)
+                .is_some_and(|t| is_word(t) && !starts_upper(self.text, t))
+        {
             return true;
         }
         // "of four counts of neglect", "two claims": after a number the "-s" form is a noun.

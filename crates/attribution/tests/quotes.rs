@@ -950,3 +950,12 @@ fn people_named_like_countries_and_brands_in_appositives() {
                 the sportswear brand Adidas, said it had suspended its contract.";
     insta::assert_json_snapshot!(attribute(text));
 }
+
+#[test]
+fn an_earnings_call_and_a_race_called_are_no_reports() {
+    let text =
+        "Story\n\nAsked on an earnings call whether more layoffs were coming, Raman said the \
+                company had no plans. Earlier in the evening, before the race was called, \
+                Whitaker's campaign had raised concerns about long lines.";
+    insta::assert_json_snapshot!(attribute(text));
+}
