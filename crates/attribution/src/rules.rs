@@ -1763,11 +1763,30 @@ impl<'a> Context<'a> {
 
     fn according_to(&self, sentence: &Sentence, cue_start: usize, cue_end: usize) -> Option<Found> {
         let (start, end) = sentence.tokens;
-        let source_end = (cue_end..end)
+        let mut source_end = (cue_end..end)
             .find(|&i| self.is_comma(i) || self.is_sentence_final(i, end))
             .unwrap_or(end);
         if source_end == cue_end {
             return None;
+        }
+        // "according to Japan's Ministry of Economy, Trade and Industry, …": a name with commas
+        // goes on while capitalised words and "and" run to the next comma.
+        let capitalised = |i: usize| {
+            self.token(i)
+                .is_some_and(|t| is_word(t) && starts_upper(self.text, t))
+        };
+        while self.is_comma(source_end) && capitalised(source_end - 1) {
+            let Some(next_comma) =
+                (source_end + 1..end.min(source_end + 6)).find(|&i| self.is_comma(i))
+            else {
+                break;
+            };
+            let name_like = (source_end + 1..next_comma)
+                .all(|i| capitalised(i) || matches!(self.word(i), "and" | "&"));
+            if !name_like || next_comma == source_end + 1 {
+                break;
+            }
+            source_end = next_comma;
         }
         // "according to the Jakarta police chief, Inspector General Karyoto": the name is the
         // source's, not the content's.

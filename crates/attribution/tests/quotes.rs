@@ -959,3 +959,11 @@ fn an_earnings_call_and_a_race_called_are_no_reports() {
                 Whitaker's campaign had raised concerns about long lines.";
     insta::assert_json_snapshot!(attribute(text));
 }
+
+#[test]
+fn according_to_a_name_with_commas() {
+    let text =
+        "Story\n\nAccording to Japan's Ministry of Economy, Trade and Industry, bilateral trade \
+                reached $70 billion. According to police, Smith was arrested on Monday.";
+    insta::assert_json_snapshot!(attribute(text));
+}
