@@ -2955,6 +2955,16 @@ impl<'a> Context<'a> {
             })?;
         let first = self.first_token_at_or_after(opening);
         let last = self.first_token_at_or_after(entity.span.end);
+        // "A Nashville songwriter has sued …": a place before a noun only says where from.
+        let modifier = entity.label == EntityLabel::Gpe
+            && self
+                .token(last)
+                .is_some_and(|t| t.kind == TokenKind::Word && !starts_upper(self.text, t))
+            && !self.is_finite_cue(last)
+            && !self.is_auxiliary(last);
+        if modifier {
+            return None;
+        }
         (last < before).then_some((first, last))
     }
 
@@ -4082,8 +4092,9 @@ fn denies_own_act(words: &[String]) -> bool {
     let Some(at) = negation else {
         return false;
     };
-    // "said it had not been consulted": done to the speaker, not denied by them.
-    if rest.get(at + 1) == Some(&"been") {
+    // "said it had not been consulted": done to the speaker, not denied by them; "did not
+    // rule out a recall" keeps it possible.
+    if rest.get(at + 1) == Some(&"been") || rest.get(at + 1) == Some(&"rule") {
         return false;
     }
     let before = rest.get(at.wrapping_sub(1)).copied().unwrap_or("");

@@ -650,8 +650,10 @@ fn resolve_mention(
                             .iter()
                             .any(|h| h.is_person && h.speaker.name == name)
                     };
+                    // A headline's subject ("Whistleblower says firm hid risks") is no company.
                     history.iter().rev().find(|r| {
                         !r.is_person
+                            && !(r.paragraph == 0 && opens_with_headline(context))
                             && !known_person(&r.speaker.name)
                             && looks_like_a_name(&r.speaker.name)
                             && !facts.places.contains(&r.speaker.name)
@@ -716,12 +718,26 @@ fn resolve_mention(
     // "A resident of Mandalay", "a witness in Gaza": one person described by a place.
     let described_person =
         (start..end.min(start + 3)).any(|i| contains(words::PERSON_NOUNS, context.words.get(i)));
+    // "A Nashville songwriter": someone described by where they are from.
+    let indefinite_start = matches!(context.words.get(start), "a" | "an");
+    let describes_someone = |e: &Entity| {
+        let after = token_index_at(context, e.span.end);
+        indefinite_start
+            && matches!(e.label, EntityLabel::Gpe | EntityLabel::Norp)
+            && after < end
+            && context
+                .analysis
+                .tokens
+                .get(after)
+                .is_some_and(|t| t.kind == TokenKind::Word && !starts_upper(context.text, t))
+    };
     let inside: Vec<&Entity> = inside
         .into_iter()
         .filter(|e| {
             e.label == EntityLabel::Person
                 || !follows_preposition(context, start, e.span.start)
                     && !is_place_modifier(context.text, e.span)
+                    && !describes_someone(e)
                 || described_person
         })
         .collect();
@@ -1087,9 +1103,15 @@ const COMPANY_CANDIDATES: usize = 6;
 /// or "with".
 fn is_employer_mention(context: &Context, entity: &Entity) -> bool {
     let first = token_index_at(context, entity.span.start);
-    first
+    // "NEW YORK (AP) —": the agency filing the story is no party to it.
+    let filed_by = first
         .checked_sub(1)
-        .is_some_and(|before| matches!(context.words.get(before), "of" | "at" | "from" | "with"))
+        .is_some_and(|before| context.words.get(before) == "(")
+        && context.words.get(token_index_at(context, entity.span.end)) == ")";
+    filed_by
+        || first.checked_sub(1).is_some_and(|before| {
+            matches!(context.words.get(before), "of" | "at" | "from" | "with")
+        })
 }
 
 /// The document's entities starting before byte `offset`, nearest first. Entities are in
@@ -1179,6 +1201,19 @@ fn organisation_opening_sentence<'c>(context: &Context<'c>, offset: usize) -> Op
     (starts && first.label == EntityLabel::Org).then_some(first)
 }
 
+/// Whether the first paragraph is a headline: a line without closing punctuation followed by
+/// more text.
+fn opens_with_headline(context: &Context) -> bool {
+    let paragraphs = &context.analysis.paragraphs;
+    paragraphs.len() > 1
+        && paragraphs.first().is_some_and(|p| {
+            !p.span
+                .text(context.text)
+                .trim_end()
+                .ends_with(['.', '!', '?', '"', '”', '\''])
+        })
+}
+
 /// "Hezbollah denied … the group said", "The Patrolmen's Association … the union said": a
 /// collective noun refers back to the organisation quoted last, else to the one named last
 /// (not one named as someone's employer).
@@ -1200,8 +1235,17 @@ fn group_antecedent(
     if let Some(quoted) = recent_speakers(history, paragraph).find(|r| r.is_organisation) {
         return Some(quoted.clone());
     }
+    // Only one named in this paragraph or the one before: "the union" of a league story is
+    // not the record label sued three paragraphs up.
+    let paragraphs = &context.analysis.paragraphs;
+    let current = paragraphs.partition_point(|p| p.span.end <= before);
+    let floor = current
+        .checked_sub(1)
+        .and_then(|p| paragraphs.get(p))
+        .map_or(0, |p| p.span.start);
     let named = entities_before(context, before)
         .take(COMPANY_CANDIDATES)
+        .take_while(|e| e.span.start >= floor)
         .find(|e| e.label == EntityLabel::Org && !is_employer_mention(context, e))?;
     Some(organisation_speaker(named))
 }

@@ -967,3 +967,13 @@ fn according_to_a_name_with_commas() {
                 reached $70 billion. According to police, Smith was arrested on Monday.";
     insta::assert_json_snapshot!(attribute(text));
 }
+
+#[test]
+fn places_describing_people_agencies_filing_and_headline_subjects() {
+    let text = "Whistleblower says firm hid risks\n\nA Nashville songwriter has sued Velvet \
+                Records, alleging that the label cut her out of royalties. Kessler said it did not \
+                rule out a recall.\n\nNEW YORK (AP) — The league imposed a rule. The union said the \
+                rule amounted to a salary cap. The company said the allegations were \
+                \"baseless.\"";
+    insta::assert_json_snapshot!(attribute(text));
+}
