@@ -651,9 +651,11 @@ fn resolve_mention(
                             .any(|h| h.is_person && h.speaker.name == name)
                     };
                     // A headline's subject ("Whistleblower says firm hid risks") is no company.
+                    let headline_subject =
+                        |r: &Resolved| r.paragraph == 0 && opens_with_headline(context);
                     history.iter().rev().find(|r| {
                         !r.is_person
-                            && !(r.paragraph == 0 && opens_with_headline(context))
+                            && !headline_subject(r)
                             && !known_person(&r.speaker.name)
                             && looks_like_a_name(&r.speaker.name)
                             && !facts.places.contains(&r.speaker.name)

@@ -1946,8 +1946,9 @@ fn is_compound_adjective(word: &str) -> bool {
         && is_capitalized(head)
         && tail.len() >= 2
         && tail.chars().all(|c| c.is_ascii_lowercase())
-        && (tail.ends_with("ed")
-            || tail.ends_with("ing")
+        // "Wei-ting", "Mei-ling", "Pei-ying" are given names: a participle is longer.
+        && (tail.ends_with("ed") && (tail.len() > 4 || matches!(tail, "led" | "fed"))
+            || tail.len() > 4 && tail.ends_with("ing")
             || matches!(
                 tail,
                 "born"

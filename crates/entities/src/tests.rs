@@ -111,6 +111,13 @@ fn spanish_double_surnames_refer_back() {
 }
 
 #[test]
+fn hyphenated_east_asian_given_names() {
+    insta::assert_debug_snapshot!(show(
+        "Chen Wei-ting said talks could resume. Kim Min-jun left. A peace-keeping force arrived."
+    ));
+}
+
+#[test]
 fn surnames_skip_post_nominals() {
     insta::assert_debug_snapshot!(show(
         "Sarah Lindqvist KC questioned him. Lindqvist asked whether he had read the contracts."
