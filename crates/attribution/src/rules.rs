@@ -3970,6 +3970,13 @@ const ACCUSATIONS: &[&str] = &[
     "hypocrites",
     "hypocritical",
     "dishonest",
+    "scandal",
+    "disgrace",
+    "betrayal",
+    "cover-up",
+    "illegal",
+    "unlawful",
+    "racist",
 ];
 
 /// Phrases of threat that make a report a warning.
@@ -4751,6 +4758,9 @@ const CONCERN_STATES: &[&str] = &[
     "appalled",
     "shocked",
     "saddened",
+    "worries",
+    "fear",
+    "fears",
 ];
 
 /// Verbs of harm that turn a vow into a warning ("vowed to retaliate").

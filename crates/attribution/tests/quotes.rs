@@ -977,3 +977,10 @@ fn places_describing_people_agencies_filing_and_headline_subjects() {
                 \"baseless.\"";
     insta::assert_json_snapshot!(attribute(text));
 }
+
+#[test]
+fn worries_and_unlawful_acts_in_what_was_said() {
+    let text = "Story\n\n\"What worries us most is the next week,\" Pang said. \"The strike is \
+                illegal,\" the minister said. The union said it had nothing to hide.";
+    insta::assert_json_snapshot!(attribute(text));
+}
