@@ -181,7 +181,7 @@ fn print_thresholds(docs: &[GoldDoc], scored: &[Vec<(Candidate, f32)>]) {
         let predictions = docs.iter().zip(scored).map(|(doc, scored)| {
             let kept: Vec<_> = scored
                 .iter()
-                .filter(|(c, p)| kept(&c.quote, *p, threshold))
+                .filter(|(c, p)| kept(c, *p, threshold))
                 .map(|(c, _)| c.quote.clone())
                 .collect();
             (doc, predictions_from_quotes(&kept, &doc.text))

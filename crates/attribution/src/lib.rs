@@ -43,6 +43,9 @@ pub struct Attributor {
 pub struct Candidate {
     pub quote: Quote,
     pub features: Vec<u64>,
+    /// A neutral report not made ("did not say whether …", "has not commented publicly"): it
+    /// records no claim, though speaker resolution still counts its source.
+    pub not_made: bool,
 }
 
 impl Default for Attributor {
@@ -81,16 +84,11 @@ impl Attributor {
         };
         candidates
             .into_iter()
-            .filter_map(
-                |Candidate {
-                     mut quote,
-                     features,
-                 }| {
-                    let probability = scorer.probability(&features);
-                    quote.confidence = probability;
-                    kept(&quote, probability, scorer.threshold()).then_some(quote)
-                },
-            )
+            .filter_map(|mut candidate| {
+                let probability = scorer.probability(&candidate.features);
+                candidate.quote.confidence = probability;
+                kept(&candidate, probability, scorer.threshold()).then_some(candidate.quote)
+            })
             .collect()
     }
 
@@ -133,12 +131,18 @@ impl Attributor {
             .iter()
             .map(|f| confidence::found_features(&context, &neighbours, f))
             .collect();
+        let not_made: Vec<bool> = found.iter().map(|f| context.is_not_made(f)).collect();
         speakers::resolve(&context, found)
             .into_iter()
             .zip(features)
-            .map(|(quote, mut features)| {
+            .zip(not_made)
+            .map(|((quote, mut features), not_made)| {
                 confidence::add_speaker_features(&context, &quote, &mut features);
-                Candidate { quote, features }
+                Candidate {
+                    quote,
+                    features,
+                    not_made,
+                }
             })
             .collect()
     }
@@ -148,8 +152,12 @@ impl Attributor {
 /// rules attribute are kept whatever the model says (with its low confidence): a reader looking
 /// for what someone said must find every quotation, and PolNeAR annotators skip some that are
 /// plainly quotes (a quoted paragraph continuing the one before).
-pub fn kept(quote: &Quote, probability: f32, threshold: f32) -> bool {
+pub fn kept(candidate: &Candidate, probability: f32, threshold: f32) -> bool {
     use claimgraph_core::layers::{QuoteKind, Stance};
+    let quote = &candidate.quote;
+    if candidate.not_made {
+        return false;
+    }
     // A reporter's question ("Asked whether he would resign, …", "Q: …") has no source in the
     // text: it frames the answer, and the ledger has no one to credit it to.
     if quote.stance == Stance::Question && quote.sources.is_empty() {
@@ -214,6 +222,24 @@ mod tests {
             .map(|q| q.kind)
             .collect();
         assert_eq!(left, [QuoteKind::Direct]);
+    }
+
+    #[test]
+    fn a_neutral_report_not_made_is_dropped() {
+        let text =
+            "The HSE did not say whether it supported the plan. The firm did not specify an \
+                    amount. The minister did not deny the report.";
+        let analysis = analysed(text);
+        let attributor = Attributor::shipped();
+        let candidates = attributor.candidates(text, &analysis);
+        let not_made: Vec<bool> = candidates.iter().map(|c| c.not_made).collect();
+        assert_eq!(not_made, [true, true, false], "{candidates:?}");
+        let kept = attributor.attribute(text, &analysis);
+        assert!(
+            kept.iter()
+                .all(|q| q.stance != claimgraph_core::layers::Stance::Assert),
+            "{kept:?}"
+        );
     }
 
     #[test]

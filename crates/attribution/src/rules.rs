@@ -2449,6 +2449,23 @@ impl<'a> Context<'a> {
         self.region_ending_at(mark).is_some() && gap.is_some_and(|g| !g.contains('\n'))
     }
 
+    /// Whether an attribution reports a neutral statement that was not made: negated, and what
+    /// follows is an open question or a bare noun phrase ("did not say whether it supported the
+    /// plan", "did not specify an amount").
+    pub(crate) fn is_not_made(&self, found: &Found) -> bool {
+        let opens_question = found.contents.first().is_some_and(|c| {
+            let first = self.first_token_at_or_after(c.start);
+            matches!(
+                self.word(first),
+                "whether" | "if" | "how" | "why" | "when" | "what"
+            )
+        });
+        found.negated
+            && matches!(found.stance, Stance::Assert | Stance::Other)
+            && found.kind == QuoteKind::Indirect
+            && (opens_question || !found.contents.iter().any(|&c| self.holds_verb(c)))
+    }
+
     /// Whether `span` is quoted or holds something that reads as a verb: an auxiliary, a cue
     /// verb, an irregular past or a lowercase "-ed"/"-s" word.
     fn holds_verb(&self, span: Span) -> bool {
