@@ -2450,8 +2450,9 @@ impl<'a> Context<'a> {
     }
 
     /// Whether an attribution reports a neutral statement that was not made: negated, and what
-    /// follows is an open question or a bare noun phrase ("did not say whether it supported the
-    /// plan", "did not specify an amount").
+    /// follows is an open question ("did not say whether it supported the plan"). Negated
+    /// reports of a noun phrase ("did not specify an amount") stay: PolNeAR annotates them, and
+    /// dropping them was measured to cost matches.
     pub(crate) fn is_not_made(&self, found: &Found) -> bool {
         let opens_question = found.contents.first().is_some_and(|c| {
             let first = self.first_token_at_or_after(c.start);
@@ -2463,7 +2464,7 @@ impl<'a> Context<'a> {
         found.negated
             && matches!(found.stance, Stance::Assert | Stance::Other)
             && found.kind == QuoteKind::Indirect
-            && (opens_question || !found.contents.iter().any(|&c| self.holds_verb(c)))
+            && opens_question
     }
 
     /// Whether `span` is quoted or holds something that reads as a verb: an auxiliary, a cue
