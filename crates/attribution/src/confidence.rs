@@ -28,9 +28,10 @@
 //! The model learns from cue-tagger output on articles that tagger never saw, as on unseen text
 //! (with the shipped tagger, trained on all of train, it trusted tagger cues too much). Measured
 //! that way, threshold 0.40 (quotations and named sources that deny or accuse always kept, see
-//! [`crate::kept`]; reporters' questions without a source and reports not made never) moves held-out quote F1 from
-//! 0.765 to 0.785 (@0.3) and 0.725 to 0.744 (@0.8); cross-validated over all train articles,
-//! 0.775 / 0.731 (retrain after any rule change: it takes a second). What helps most is where an attribution sits among the others — a report
+//! [`crate::kept`]; reporters' questions without a source and reports not made never) moves
+//! held-out quote F1 from 0.765 to 0.785 (@0.3) and 0.725 to 0.744 (@0.8); cross-validated over
+//! all train articles, 0.775 / 0.731 (retrain after any rule change: it takes a second). What
+//! helps most is where an attribution sits among the others — a report
 //! nested inside another's content is often not annotated as one of its own — and the prior
 //! confidence the rules give, which tells the fallback's guesses from the rules' readings.
 
