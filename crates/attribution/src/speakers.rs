@@ -1336,7 +1336,12 @@ fn resolve_pronoun(
     // "They said …" after "Peskov said …" is not Peskov: news keeps "they" for groups and
     // organisations.
     let wants_plural = pronoun == "they";
-    let recent = || recent_speakers(history, paragraph);
+    // "…, a buffer that Beijing does not recognise. It described …": one whose report sits
+    // inside another's is talked about there, and no antecedent.
+    let recent = || {
+        recent_speakers(history, paragraph)
+            .filter(|r| !facts.is_reported(Span::new(r.anchor, r.anchor + 1)))
+    };
     let found = recent().find(|r| {
         (!wants_person || r.is_person || is_person_description(lexicon, &r.speaker.name))
             && (!wants_plural || !r.is_person && !is_person_description(lexicon, &r.speaker.name))

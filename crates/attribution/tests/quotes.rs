@@ -984,3 +984,12 @@ fn worries_and_unlawful_acts_in_what_was_said() {
                 illegal,\" the minister said. The union said it had nothing to hide.";
     insta::assert_json_snapshot!(attribute(text));
 }
+
+#[test]
+fn a_speaker_inside_anothers_report_is_no_antecedent() {
+    let text =
+        "Story\n\nTaiwan's Ministry of National Defense said 45 aircraft crossed the median \
+                line, an unofficial buffer that Beijing does not recognise. It described the \
+                activity as \"provocative.\"";
+    insta::assert_json_snapshot!(attribute(text));
+}
