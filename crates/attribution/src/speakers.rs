@@ -483,6 +483,32 @@ fn resolve_mention(
     // appositive is the head that refers.
     let appositive = (start + 1..end).find(|&i| context.words.get(i) == ",");
     if let Some(comma) = appositive {
+        // "Darnell's younger sister, Tanya,": a given name alone after a relation is the speaker.
+        if end == comma + 2 {
+            let name = context.words.get(comma + 1);
+            let capitalised = context
+                .analysis
+                .tokens
+                .get(comma + 1)
+                .is_some_and(|t| starts_upper(context.text, t));
+            if capitalised && context.given_names.gender(name).is_some() {
+                let written = context
+                    .span_of(comma + 1, end)
+                    .text(context.text)
+                    .to_string();
+                return Some(Resolved {
+                    speaker: Speaker {
+                        name: written,
+                        role: None,
+                        affiliation: None,
+                    },
+                    is_person: true,
+                    is_organisation: false,
+                    paragraph,
+                    anchor: 0,
+                });
+            }
+        }
         // "Her sponsor, the sportswear brand Adidas,": a name in the appositive is the speaker.
         let names_someone = context.entities_in(context.span_of(start, end)).any(|e| {
             e.label == EntityLabel::Person

@@ -993,3 +993,11 @@ fn a_speaker_inside_anothers_report_is_no_antecedent() {
                 activity as \"provocative.\"";
     insta::assert_json_snapshot!(attribute(text));
 }
+
+#[test]
+fn a_given_name_after_a_relation_is_the_speaker() {
+    let text =
+        "Story\n\nDarnell's younger sister, Tanya, posted a photograph on Instagram. \"They \
+                took my big brother,\" she wrote.";
+    insta::assert_json_snapshot!(attribute(text));
+}
