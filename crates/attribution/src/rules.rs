@@ -2234,11 +2234,17 @@ impl<'a> Context<'a> {
             .cue_at(&words)
             .is_some_and(|c| c.form == VerbForm::Gerund)
             || word.ends_with("ing");
-        // "…, one hand resting on the throttle": an absolute phrase describes the speaker.
+        // "…, one hand resting on the throttle", "…, her voice hoarse", "…, flanked by players":
+        // an absolute or participle phrase describes the speaker.
+        let no_verb = !(at..at + 4).any(|i| self.is_auxiliary(i) || self.is_finite_cue(i));
         let absolute = (at + 1..at + 4).any(|i| {
             let next = self.word(i);
             next.len() > 4 && next.ends_with("ing")
-        }) && !(at..at + 4).any(|i| self.is_auxiliary(i) || self.is_finite_cue(i));
+        }) && no_verb;
+        let described = (matches!(word, "his" | "her" | "their")
+            || word.len() > 4 && word.ends_with("ed") && self.word(at + 1) == "by")
+            && no_verb;
+        let absolute = absolute || described;
         self.token(at).is_some_and(is_word)
             && !gerund
             && !absolute

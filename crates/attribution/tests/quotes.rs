@@ -1001,3 +1001,13 @@ fn a_given_name_after_a_relation_is_the_speaker() {
                 took my big brother,\" she wrote.";
     insta::assert_json_snapshot!(attribute(text));
 }
+
+#[test]
+fn narration_about_the_speaker_between_quotations() {
+    let text =
+        "Story\n\n\"Tonight is not a victory for one party,\" she said, her voice hoarse after \
+                a long day. \"It is a victory for all of us.\" \"We will not negotiate,\" Iguodala \
+                said at a news conference, flanked by players. \"The league is making record \
+                money.\" Overall, she said, her party had done well.";
+    insta::assert_json_snapshot!(attribute(text));
+}
