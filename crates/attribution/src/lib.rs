@@ -97,13 +97,7 @@ impl Attributor {
     pub fn candidates(&self, text: &str, analysis: &Analysis) -> Vec<Candidate> {
         let words = words::Words::new(text, &analysis.tokens);
         let regions = quoted_regions(text, &analysis.paragraphs, &analysis.tokens);
-        let region_reach: Vec<usize> = regions
-            .iter()
-            .scan(0, |reach, r| {
-                *reach = r.span().end.max(*reach);
-                Some(*reach)
-            })
-            .collect();
+        let region_reach = marks::region_reach(&regions);
         let all_words = words.slice(0, analysis.tokens.len());
         let sentences: Vec<(usize, usize)> = analysis.sentences.iter().map(|s| s.tokens).collect();
         let tagged = self.tagger.tag(

@@ -143,6 +143,17 @@ pub fn quoted_regions(text: &str, paragraphs: &[Paragraph], tokens: &[Token]) ->
     regions
 }
 
+/// Per region, the furthest end of it and every region before it (see `Context::region_reach`).
+pub(crate) fn region_reach(regions: &[QuotedRegion]) -> Vec<usize> {
+    regions
+        .iter()
+        .scan(0, |reach, r| {
+            *reach = r.span().end.max(*reach);
+            Some(*reach)
+        })
+        .collect()
+}
+
 fn paragraph_end(paragraphs: &[Paragraph], index: usize, fallback: usize) -> usize {
     paragraphs.get(index).map_or(fallback, |p| p.span.end)
 }

@@ -80,6 +80,30 @@ impl<'a> Context<'a> {
         self.word(index) == ","
     }
 
+    /// A word token starting with a capital.
+    fn is_capitalised_word(&self, index: usize) -> bool {
+        self.token(index)
+            .is_some_and(|t| is_word(t) && starts_upper(self.text, t))
+    }
+
+    /// A word in capitals, as datelines are set ("KYIV", "SAN FRANCISCO").
+    fn is_shouted_word(&self, index: usize) -> bool {
+        self.token(index).is_some_and(|t| {
+            let word = t.span.text(self.text);
+            t.kind == TokenKind::Word
+                && word.chars().filter(|c| c.is_alphabetic()).count() >= 2
+                && !word.chars().any(char::is_lowercase)
+        })
+    }
+
+    /// A transcript or dateline label in capitals before a colon ("TAPPER:", "BHOPAL:").
+    fn is_shouted_label(&self, index: usize) -> bool {
+        self.word(index).len() > 1
+            && !self
+                .token(index)
+                .is_some_and(|t| t.span.text(self.text).chars().any(char::is_lowercase))
+    }
+
     fn region_ending_at(&self, index: usize) -> Option<&'a QuotedRegion> {
         let token = self.token(index)?;
         self.regions_overlapping(token.span)
@@ -274,11 +298,7 @@ impl<'a> Context<'a> {
             });
         // Transcripts: "TAPPER: Do you think …", "Rahman: It is …" (a person the document
         // names) and the interviewer's "Q: …" speak for the whole paragraph.
-        let shouted = colon == start + 1
-            && self.word(start).len() > 1
-            && !self
-                .token(start)
-                .is_some_and(|t| t.span.text(self.text).chars().any(char::is_lowercase));
+        let shouted = colon == start + 1 && self.is_shouted_label(start);
         let label_span = self.span_of(start, colon);
         let person_label = colon <= start + 3
             && self
@@ -354,11 +374,7 @@ impl<'a> Context<'a> {
             .iter()
             .filter(|p| {
                 let first = self.first_token_at_or_after(p.span.start);
-                self.word(first + 1) == ":"
-                    && self.token(first).is_some_and(|t| {
-                        let word = t.span.text(self.text);
-                        word.len() > 1 && !word.chars().any(char::is_lowercase)
-                    })
+                self.word(first + 1) == ":" && self.is_shouted_label(first)
             })
             .count()
             <= 1
@@ -384,10 +400,7 @@ impl<'a> Context<'a> {
     fn colon_quote(&self, sentence: &Sentence, colon: usize) -> Option<Found> {
         let (start, _) = sentence.tokens;
         let region = self.region_starting_at(colon + 1)?;
-        let names_someone = colon > start
-            && self
-                .token(colon - 1)
-                .is_some_and(|t| starts_upper(self.text, t) && is_word(t));
+        let names_someone = colon > start && self.is_capitalised_word(colon - 1);
         if !names_someone {
             // "He continued with an appeal to voters: “…”": the sentence's subject, when it
             // is a pronoun or a name, speaks the quote its clause introduces.
@@ -1771,18 +1784,14 @@ impl<'a> Context<'a> {
         }
         // "according to Japan's Ministry of Economy, Trade and Industry, …": a name with commas
         // goes on while capitalised words and "and" run to the next comma.
-        let capitalised = |i: usize| {
-            self.token(i)
-                .is_some_and(|t| is_word(t) && starts_upper(self.text, t))
-        };
-        while self.is_comma(source_end) && capitalised(source_end - 1) {
+        while self.is_comma(source_end) && self.is_capitalised_word(source_end - 1) {
             let Some(next_comma) =
                 (source_end + 1..end.min(source_end + 6)).find(|&i| self.is_comma(i))
             else {
                 break;
             };
             let name_like = (source_end + 1..next_comma)
-                .all(|i| capitalised(i) || matches!(self.word(i), "and" | "&"));
+                .all(|i| self.is_capitalised_word(i) || matches!(self.word(i), "and" | "&"));
             if !name_like || next_comma == source_end + 1 {
                 break;
             }
@@ -1962,12 +1971,11 @@ impl<'a> Context<'a> {
             return None;
         }
         // "the police chief, Inspector General Karyoto": a title may precede the name.
-        let capitalised = |i: usize| {
-            self.token(i)
-                .is_some_and(|t| is_word(t) && starts_upper(self.text, t))
-        };
         let mut first = source_end + 1;
-        while first < end.min(source_end + 4) && capitalised(first) && !self.inside_name(first) {
+        while first < end.min(source_end + 4)
+            && self.is_capitalised_word(first)
+            && !self.inside_name(first)
+        {
             first += 1;
         }
         let start = self.token(first)?.span.start;
@@ -1977,9 +1985,9 @@ impl<'a> Context<'a> {
             .filter(|e| e.span.start == start && e.label == EntityLabel::Person)?;
         let mut after = self.first_token_at_or_after(person.span.end);
         // "the analyst, Tom Gallagher of Jefferies,": the employer goes with the name.
-        if matches!(self.word(after), "of" | "at" | "from") && capitalised(after + 1) {
+        if matches!(self.word(after), "of" | "at" | "from") && self.is_capitalised_word(after + 1) {
             after += 1;
-            while after < end && capitalised(after) {
+            while after < end && self.is_capitalised_word(after) {
                 after += 1;
             }
         }
@@ -2521,29 +2529,14 @@ impl<'a> Context<'a> {
 
     /// Whether the spaced dash at `dash` closes a dateline: "(Reuters) -", "LONDON -".
     fn ends_dateline(&self, dash: usize) -> bool {
-        dash.checked_sub(1).is_some_and(|before| {
-            self.word(before) == ")"
-                || self.token(before).is_some_and(|t| {
-                    let word = t.span.text(self.text);
-                    t.kind == TokenKind::Word
-                        && word.chars().filter(|c| c.is_alphabetic()).count() >= 2
-                        && !word.chars().any(char::is_lowercase)
-                })
-        })
+        dash.checked_sub(1)
+            .is_some_and(|before| self.word(before) == ")" || self.is_shouted_word(before))
     }
 
     /// "HARWICK — …", "KYIV, March 4 (Reuters) - …": a wire dateline opening the sentence is
     /// the writer's, not part of the report; returns where the sentence proper starts.
     fn after_dateline(&self, start: usize, limit: usize) -> usize {
-        let shouted = |i: usize| {
-            self.token(i).is_some_and(|t| {
-                let word = t.span.text(self.text);
-                t.kind == TokenKind::Word
-                    && word.chars().filter(|c| c.is_alphabetic()).count() >= 2
-                    && !word.chars().any(char::is_lowercase)
-            })
-        };
-        if !shouted(start) {
+        if !self.is_shouted_word(start) {
             return start;
         }
         let window = limit.min(start + 12);
@@ -2552,7 +2545,7 @@ impl<'a> Context<'a> {
             .filter(|&dash| {
                 // Only place words, a date and an agency in brackets come before the dash.
                 (start..dash).all(|i| {
-                    shouted(i)
+                    self.is_shouted_word(i)
                         || matches!(self.word(i), "," | "(" | ")" | ".")
                         || self.token(i).is_some_and(|t| {
                             t.kind == TokenKind::Number || starts_upper(self.text, t)
@@ -3508,10 +3501,8 @@ impl<'a> Context<'a> {
                         .find(|&i| {
                             let word = self.word(i);
                             (contains(words::DETERMINERS, word) || contains(words::PRONOUNS, word))
-                                && self.token(i - 1).is_some_and(|t| {
-                                    starts_upper(self.text, t) && is_word(t)
-                                        || contains(ADDRESSEES, self.word(i - 1))
-                                })
+                                && (self.is_capitalised_word(i - 1)
+                                    || contains(ADDRESSEES, self.word(i - 1)))
                         })
                         .unwrap_or(found)
                 });
@@ -3520,11 +3511,7 @@ impl<'a> Context<'a> {
             } else {
                 // "told CNN he was …", "told reporters the plan …": a name or a plural addressee.
                 let mut object = cue_end;
-                while object < end
-                    && self
-                        .token(object)
-                        .is_some_and(|t| starts_upper(self.text, t) && is_word(t))
-                {
+                while object < end && self.is_capitalised_word(object) {
                     object += 1;
                 }
                 if object == cue_end && contains(ADDRESSEES, self.word(cue_end)) {
@@ -4880,13 +4867,7 @@ mod tests {
         claimgraph_text::segment(text, &mut analysis);
         let words = Words::new(text, &analysis.tokens);
         let regions = quoted_regions(text, &analysis.paragraphs, &analysis.tokens);
-        let region_reach: Vec<usize> = regions
-            .iter()
-            .scan(0, |reach, r| {
-                *reach = r.span().end.max(*reach);
-                Some(*reach)
-            })
-            .collect();
+        let region_reach = crate::marks::region_reach(&regions);
         let lexicon = Lexicon::shipped();
         let tagged = Tagged::default();
         let given_names = GivenNames::shipped();

@@ -492,21 +492,8 @@ fn resolve_mention(
                 .get(comma + 1)
                 .is_some_and(|t| starts_upper(context.text, t));
             if capitalised && context.given_names.gender(name).is_some() {
-                let written = context
-                    .span_of(comma + 1, end)
-                    .text(context.text)
-                    .to_string();
-                return Some(Resolved {
-                    speaker: Speaker {
-                        name: written,
-                        role: None,
-                        affiliation: None,
-                    },
-                    is_person: true,
-                    is_organisation: false,
-                    paragraph,
-                    anchor: 0,
-                });
+                let written = context.span_of(comma + 1, end).text(context.text);
+                return Some(unlisted_person(written.to_string(), None, None, paragraph));
             }
         }
         // "Her sponsor, the sportswear brand Adidas,": a name in the appositive is the speaker.
@@ -680,12 +667,13 @@ fn resolve_mention(
                     let headline_subject =
                         |r: &Resolved| r.paragraph == 0 && opens_with_headline(context);
                     history.iter().rev().find(|r| {
+                        // The scan of the history for the same name as a person comes last.
                         !r.is_person
                             && !headline_subject(r)
-                            && !known_person(&r.speaker.name)
                             && looks_like_a_name(&r.speaker.name)
                             && !facts.places.contains(&r.speaker.name)
                             && !is_plural_nominal(context.lexicon, &r.speaker.name)
+                            && !known_person(&r.speaker.name)
                     })
                 })
                 .flatten()
@@ -1179,17 +1167,28 @@ fn unnamed_insider(
     if let Some(first) = role.get_mut(..1) {
         first.make_ascii_uppercase();
     }
-    Some(Resolved {
+    let affiliation = Some(organisation.canonical.clone());
+    Some(unlisted_person(name, Some(role), affiliation, paragraph))
+}
+
+/// A person the entity layer does not list, as the text describes them.
+fn unlisted_person(
+    name: String,
+    role: Option<String>,
+    affiliation: Option<String>,
+    paragraph: usize,
+) -> Resolved {
+    Resolved {
         speaker: Speaker {
             name,
-            role: Some(role),
-            affiliation: Some(organisation.canonical.clone()),
+            role,
+            affiliation,
         },
         is_person: true,
         is_organisation: false,
         paragraph,
         anchor: 0,
-    })
+    }
 }
 
 /// People inside an organisation who are quoted without a name.
